@@ -1,0 +1,58 @@
+package dev.cairn.commons.health;
+
+import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.config.ConfigurationException;
+import dev.cairn.commons.config.PostgresUrls;
+import org.eclipse.microprofile.config.Config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the probes a process needs from config. Only the datastores named in {@code cairn.readiness.datastores}
+ * (and {@code cairn.readiness.optional}) are touched, so a service never loads a driver it does not ship.
+ */
+public final class DatastoreProbes {
+
+    /** The datastore kinds a probe exists for. */
+    public static final List<String> KINDS = List.of("postgres", "redis", "rabbitmq", "mongo", "kafka");
+
+    private DatastoreProbes() {
+    }
+
+    /** The probes for the comma-separated datastore kinds in config key {@code listKey}. */
+    public static List<DatastoreProbe> fromConfig(Config config, String listKey) {
+        List<DatastoreProbe> probes = new ArrayList<>();
+        for (String kind : ConfigValues.list(config, listKey)) {
+            probes.add(create(config, kind.toLowerCase(Locale.ROOT), listKey));
+        }
+        return probes;
+    }
+
+    private static DatastoreProbe create(Config config, String kind, String listKey) {
+        return switch (kind) {
+            case "postgres" -> {
+                String server = ConfigValues.require(config, "cairn.postgres.url",
+                        "set it to the PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/");
+                String database = ConfigValues.require(config, "cairn.postgres.database",
+                        "set the service's database name, e.g. cairn_users");
+                String user = config.getOptionalValue("cairn.postgres.user", String.class)
+                        .or(() -> PostgresUrls.userOf(server)).orElse("postgres");
+                String password = config.getOptionalValue("cairn.postgres.password", String.class)
+                        .or(() -> PostgresUrls.passwordOf(server)).orElse("");
+                yield new PostgresProbe(PostgresUrls.jdbcUrl(server, database), user, password);
+            }
+            case "redis" -> new RedisProbe(ConfigValues.requireUri(config, "cairn.redis.url",
+                    "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"));
+            case "rabbitmq" -> new RabbitMqProbe(ConfigValues.requireUri(config, "cairn.rabbitmq.url",
+                    "set it to e.g. amqp://guest:guest@127.0.0.1:5672", "amqp", "amqps"));
+            case "mongo" -> new MongoProbe(ConfigValues.requireUri(config, "cairn.mongo.uri",
+                    "set it to e.g. mongodb://127.0.0.1:27017", "mongodb", "mongodb+srv").toString());
+            case "kafka" -> new KafkaProbe(ConfigValues.require(config, "cairn.kafka.bootstrap",
+                    "set it to the bootstrap servers, e.g. 127.0.0.1:9092"));
+            default -> throw new ConfigurationException("Configuration '" + listKey + "' names '" + kind
+                    + "', which is not a datastore Cairn knows: use any of " + KINDS);
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cairn.commons.runtime;
+
+import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.config.ConfigurationException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Entry point of every Cairn Helidon process (services and gateway): names the service for the logs, installs
+ * graceful shutdown, then starts Helidon MP. A configuration error stops the process with status 2 and one log line
+ * naming the key and the fix.
+ */
+public final class CairnMain {
+
+    private static final Logger LOG = Logger.getLogger(CairnMain.class.getName());
+
+    private CairnMain() {
+    }
+
+    public static void main(String[] args) {
+        Config config = ConfigProvider.getConfig();
+        config.getOptionalValue("cairn.service.name", String.class)
+                .ifPresent(name -> System.setProperty("cairn.service.name", name));
+        try {
+            Duration grace = ConfigValues.duration(config, "cairn.shutdown.grace", Duration.ofSeconds(20));
+            new GracefulShutdown(grace, System::exit).installSignalHandlers();
+            io.helidon.microprofile.cdi.Main.main(args);
+        } catch (RuntimeException e) {
+            ConfigurationException configError = configurationError(e);
+            if (configError == null) {
+                throw e;
+            }
+            LOG.log(Level.SEVERE, "Cannot start: " + configError.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static ConfigurationException configurationError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationException configError) {
+                return configError;
+            }
+        }
+        return null;
+    }
+}

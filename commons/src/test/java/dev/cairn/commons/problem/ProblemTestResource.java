@@ -1,0 +1,58 @@
+package dev.cairn.commons.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Optional;
+
+/** Endpoints that fail in each way the problem mapping must handle. */
+@ApplicationScoped
+@Path("/problems")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProblemTestResource {
+
+    public record Thing(@NotBlank String name, @Min(1) int quantity) {
+    }
+
+    public record Named(String name) {
+    }
+
+    @GET
+    @Path("conflict")
+    public String conflict() {
+        throw ProblemException.conflict("sku ABC-1 is taken");
+    }
+
+    @GET
+    @Path("missing")
+    public Optional<Named> missing() {
+        return Optional.empty();
+    }
+
+    @GET
+    @Path("present")
+    public Optional<Named> present() {
+        return Optional.of(new Named("cairn"));
+    }
+
+    @POST
+    @Path("validated")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Thing validated(@Valid Thing thing) {
+        return thing;
+    }
+
+    @GET
+    @Path("boom")
+    public String boom() {
+        throw new IllegalStateException("secret internal state");
+    }
+}
