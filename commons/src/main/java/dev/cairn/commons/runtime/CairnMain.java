@@ -22,6 +22,8 @@ public final class CairnMain {
     }
 
     public static void main(String[] args) {
+        // JSON logging (logging.properties of commons) before anything logs.
+        io.helidon.logging.common.LogConfig.configureRuntime();
         Config config = ConfigProvider.getConfig();
         config.getOptionalValue("cairn.service.name", String.class)
                 .ifPresent(name -> System.setProperty("cairn.service.name", name));

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import sun.misc.Signal;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * What a Cairn process does on SIGTERM or SIGINT: stop taking new requests (readiness goes DOWN, new API calls get
  * 503), let those in flight finish for at most the grace period, then stop the container and exit with status 0.
- * A second signal while draining stops at once.
+ * A second SIGINT while draining (Ctrl-C twice) stops at once; other repeated signals are ignored, because a
+ * supervisor such as {@code cairn up} sends SIGTERM after the terminal already sent SIGINT to the whole group.
  */
 public final class GracefulShutdown {
 
@@ -21,7 +22,7 @@ public final class GracefulShutdown {
 
     private final Duration grace;
     private final IntConsumer exit;
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicReference<String> firstSignal = new AtomicReference<>();
 
     /**
      * @param grace how long in-flight requests may take after the signal
@@ -39,9 +40,11 @@ public final class GracefulShutdown {
     }
 
     void onSignal(String signal) {
-        if (!started.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "Second {0} while draining: stopping now", new Object[] {signal});
-            Runtime.getRuntime().halt(1);
+        if (!firstSignal.compareAndSet(null, signal)) {
+            if ("SIGINT".equals(signal) && "SIGINT".equals(firstSignal.get())) {
+                LOG.log(Level.WARNING, "Second SIGINT while draining: stopping now");
+                Runtime.getRuntime().halt(1);
+            }
             return;
         }
         Thread.ofPlatform().name("cairn-shutdown").start(() -> shutDown(signal));

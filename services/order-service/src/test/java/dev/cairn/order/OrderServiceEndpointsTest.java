@@ -1,0 +1,31 @@
+package dev.cairn.order;
+
+import dev.cairn.testsupport.ServiceEndpointsContract;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.WebTarget;
+
+import java.util.List;
+
+/** The order service serves health, readiness over its real datastores, metrics, OpenAPI and problem+json errors. */
+@HelidonTest
+class OrderServiceEndpointsTest implements ServiceEndpointsContract {
+
+    @Inject
+    private WebTarget target;
+
+    @Override
+    public WebTarget target() {
+        return target;
+    }
+
+    @Override
+    public List<String> requiredDatastores() {
+        return List.of("postgres", "redis", "rabbitmq", "kafka");
+    }
+
+    @Override
+    public String openApiTitle() {
+        return "Cairn order service";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cairn.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every Cairn process serves (CONTRACT.md section 2), as tests a service's {@code @HelidonTest} class inherits
+ * by implementing this interface.
+ */
+public interface ServiceEndpointsContract {
+
+    /** The running application under test. */
+    WebTarget target();
+
+    /** The datastores its readiness must probe, e.g. {@code postgres, rabbitmq, kafka}. */
+    List<String> requiredDatastores();
+
+    /** Part of the OpenAPI document's title, e.g. {@code user service}. */
+    String openApiTitle();
+
+    @Test
+    default void livenessIsUp() throws Exception {
+        Response response = target().path("/health/live").request().get();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(json(response).get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    default void readinessProbesEachDatastoreItUses() throws Exception {
+        Response response = target().path("/health/ready").request().get();
+        String body = response.readEntity(String.class);
+        assertThat(response.getStatus()).as(body).isEqualTo(200);
+        JsonNode datastores = null;
+        for (JsonNode check : new ObjectMapper().readTree(body).get("checks")) {
+            if (check.get("name").asText().equals("datastores")) {
+                datastores = check;
+            }
+        }
+        assertThat(datastores).as("datastores check in " + body).isNotNull();
+        List<String> probed = new ArrayList<>();
+        datastores.get("data").fieldNames().forEachRemaining(probed::add);
+        assertThat(probed).containsAll(requiredDatastores());
+        for (String name : requiredDatastores()) {
+            assertThat(datastores.get("data").get(name).asText()).as(name).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    default void metricsArePrometheusText() {
+        Response response = target().path("/metrics").request(MediaType.TEXT_PLAIN).get();
+        String body = response.readEntity(String.class);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(body).contains("# TYPE").contains("jvm_uptime_seconds");
+    }
+
+    @Test
+    default void openApiDocumentNamesTheService() {
+        Response response = target().path("/openapi").request("application/yaml").get();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.readEntity(String.class)).contains(openApiTitle());
+    }
+
+    @Test
+    default void unknownPathIsAProblemDocument() throws Exception {
+        Response response = target().path("/api/v1/no-such-resource").request().get();
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(json(response).get("status").asInt()).isEqualTo(404);
+    }
+
+    private static JsonNode json(Response response) throws Exception {
+        return new ObjectMapper().readTree(response.readEntity(String.class));
+    }
+}
