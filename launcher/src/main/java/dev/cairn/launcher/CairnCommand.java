@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 public final class CairnCommand {
 
     public static void main(String[] args) {
+        // The embedded Kafka and MongoDB servers log through SLF4J -> JUL; only their warnings reach the console.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.exit(execute(args));
     }
 

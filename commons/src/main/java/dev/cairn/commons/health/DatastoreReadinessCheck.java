@@ -94,7 +94,7 @@ public class DatastoreReadinessCheck implements HealthCheck {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         required.forEach(DatastoreProbe::close);
         optional.forEach(DatastoreProbe::close);
         executor.shutdownNow();

@@ -38,7 +38,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("num.partitions", "3")
                     .setDeleteOnClose(true)
                     .build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafka(cluster);
@@ -54,6 +54,19 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             throw new InfrastructureException("Could not start the in-process Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /** Kafka's storage formatter prints its metadata to standard output; keep the console for Cairn's own lines. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        java.io.PrintStream console = System.out;
+        synchronized (EmbeddedKafka.class) {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(console);
+            }
         }
     }
 
