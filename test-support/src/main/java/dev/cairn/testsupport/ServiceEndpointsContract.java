@@ -2,6 +2,7 @@ package dev.cairn.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,28 +15,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every Cairn process serves (CONTRACT.md section 2), as tests a service's {@code @HelidonTest} class inherits
- * by implementing this interface.
+ * by extending this class.
  */
-public interface ServiceEndpointsContract {
+public abstract class ServiceEndpointsContract {
 
-    /** The running application under test. */
-    WebTarget target();
+    /** The running application under test (injected by {@code @HelidonTest}). */
+    @Inject
+    private WebTarget target;
 
     /** The datastores its readiness must probe, e.g. {@code postgres, rabbitmq, kafka}. */
-    List<String> requiredDatastores();
+    protected abstract List<String> requiredDatastores();
 
-    /** Part of the OpenAPI document's title, e.g. {@code user service}. */
-    String openApiTitle();
+    /** Part of the OpenAPI document's title, e.g. {@code Cairn user service}. */
+    protected abstract String openApiTitle();
+
+    protected WebTarget target() {
+        return target;
+    }
 
     @Test
-    default void livenessIsUp() throws Exception {
+    public void livenessIsUp() throws Exception {
         Response response = target().path("/health/live").request().get();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(json(response).get("status").asText()).isEqualTo("UP");
     }
 
     @Test
-    default void readinessProbesEachDatastoreItUses() throws Exception {
+    public void readinessProbesEachDatastoreItUses() throws Exception {
         Response response = target().path("/health/ready").request().get();
         String body = response.readEntity(String.class);
         assertThat(response.getStatus()).as(body).isEqualTo(200);
@@ -55,7 +61,7 @@ public interface ServiceEndpointsContract {
     }
 
     @Test
-    default void metricsArePrometheusText() {
+    public void metricsArePrometheusText() {
         Response response = target().path("/metrics").request(MediaType.TEXT_PLAIN).get();
         String body = response.readEntity(String.class);
         assertThat(response.getStatus()).isEqualTo(200);
@@ -63,14 +69,14 @@ public interface ServiceEndpointsContract {
     }
 
     @Test
-    default void openApiDocumentNamesTheService() {
+    public void openApiDocumentNamesTheService() {
         Response response = target().path("/openapi").request("application/yaml").get();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.readEntity(String.class)).contains(openApiTitle());
     }
 
     @Test
-    default void unknownPathIsAProblemDocument() throws Exception {
+    public void unknownPathIsAProblemDocument() throws Exception {
         Response response = target().path("/api/v1/no-such-resource").request().get();
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");

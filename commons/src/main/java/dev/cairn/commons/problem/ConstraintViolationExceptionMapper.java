@@ -6,10 +6,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -21,12 +18,7 @@ import java.util.Map;
 @Provider
 @ApplicationScoped
 @Priority(Priorities.USER - 100)
-public class ConstraintViolationExceptionMapper implements ExceptionMapper<ConstraintViolationException> {
-
-    @Context
-    private UriInfo uriInfo;
-    @Context
-    private HttpHeaders headers;
+public class ConstraintViolationExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<ConstraintViolationException> {
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
@@ -36,7 +28,7 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
                 : errors.size() + " fields are invalid";
         Problem problem = ProblemType.VALIDATION.problem(detail);
         problem = new Problem(problem.type(), problem.title(), problem.status(), detail, null, errors, null);
-        return ProblemResponses.of(problem, uriInfo, headers, Map.of());
+        return respond(problem, Map.of());
     }
 
     /** The field errors of a violation set, sorted by field for a stable output. */

@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -25,19 +22,14 @@ import java.util.Map;
 @Provider
 @ApplicationScoped
 @Priority(Priorities.USER - 100)
-public class JsonMappingExceptionMapper implements ExceptionMapper<JsonMappingException> {
-
-    @Context
-    private UriInfo uriInfo;
-    @Context
-    private HttpHeaders headers;
+public class JsonMappingExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<JsonMappingException> {
 
     @Override
     public Response toResponse(JsonMappingException exception) {
         if (exception instanceof InvalidDefinitionException) {
-            return UnhandledExceptionMapper.internalError(exception, uriInfo, headers);
+            return internalError(exception);
         }
-        return ProblemResponses.of(problemFor(exception), uriInfo, headers, Map.of());
+        return respond(problemFor(exception), Map.of());
     }
 
     /** The problem that describes a JSON mapping failure of a request body. */

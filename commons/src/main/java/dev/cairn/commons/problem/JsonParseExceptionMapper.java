@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -17,18 +14,12 @@ import java.util.Map;
 @Provider
 @ApplicationScoped
 @Priority(Priorities.USER - 100)
-public class JsonParseExceptionMapper implements ExceptionMapper<JsonParseException> {
-
-    @Context
-    private UriInfo uriInfo;
-    @Context
-    private HttpHeaders headers;
+public class JsonParseExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<JsonParseException> {
 
     @Override
     public Response toResponse(JsonParseException exception) {
         var location = exception.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return ProblemResponses.of(ProblemType.MALFORMED_JSON.problem("The body is not valid JSON" + where),
-                uriInfo, headers, Map.of());
+        return respond(ProblemType.MALFORMED_JSON.problem("The body is not valid JSON" + where), Map.of());
     }
 }

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.Map;
@@ -18,12 +16,7 @@ import java.util.Optional;
  */
 @Provider
 @ApplicationScoped
-public class OptionalEntityFilter implements ContainerResponseFilter {
-
-    @Context
-    private UriInfo uriInfo;
-    @Context
-    private HttpHeaders headers;
+public class OptionalEntityFilter extends ProblemMapperSupport implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -35,8 +28,7 @@ public class OptionalEntityFilter implements ContainerResponseFilter {
             response.setEntity(value, response.getEntityAnnotations(), response.getMediaType());
             return;
         }
-        var notFound = ProblemResponses.of(ProblemType.NOT_FOUND.problem("No resource at this path"),
-                uriInfo, headers, Map.of());
+        var notFound = respond(ProblemType.NOT_FOUND.problem("No resource at this path"), Map.of());
         response.setStatus(notFound.getStatus());
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.setEntity(notFound.getEntity());

@@ -2,10 +2,7 @@ package dev.cairn.commons.problem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -18,14 +15,9 @@ import java.util.Map;
  */
 @Provider
 @ApplicationScoped
-public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+public class WebApplicationExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<WebApplicationException> {
 
     private static final String[] KEPT_HEADERS = {"Allow", "Retry-After", "WWW-Authenticate", "Location"};
-
-    @Context
-    private UriInfo uriInfo;
-    @Context
-    private HttpHeaders headers;
 
     @Override
     public Response toResponse(WebApplicationException exception) {
@@ -40,7 +32,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 kept.put(name, value);
             }
         }
-        return ProblemResponses.of(problem, uriInfo, headers, kept);
+        return respond(problem, kept);
     }
 
     private String detailFor(int status, WebApplicationException exception) {

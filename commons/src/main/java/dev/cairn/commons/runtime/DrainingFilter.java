@@ -1,6 +1,6 @@
 package dev.cairn.commons.runtime;
 
-import dev.cairn.commons.problem.ProblemResponses;
+import dev.cairn.commons.problem.ProblemMapperSupport;
 import dev.cairn.commons.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.Map;
@@ -23,16 +20,11 @@ import java.util.Map;
 @PreMatching
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 500)
-public class DrainingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public class DrainingFilter extends ProblemMapperSupport implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String ENTERED = DrainingFilter.class.getName() + ".entered";
 
     private final InFlightRequests inFlight;
-
-    @Context
-    private UriInfo uriInfo;
-    @Context
-    private HttpHeaders headers;
 
     @Inject
     public DrainingFilter(InFlightRequests inFlight) {
@@ -50,9 +42,8 @@ public class DrainingFilter implements ContainerRequestFilter, ContainerResponse
             request.setProperty(ENTERED, Boolean.TRUE);
             return;
         }
-        request.abortWith(ProblemResponses.of(
-                ProblemType.UNAVAILABLE.problem("This instance is shutting down; retry the request"),
-                uriInfo, headers, Map.of("Retry-After", "1", "Connection", "close")));
+        request.abortWith(respond(ProblemType.UNAVAILABLE.problem("This instance is shutting down; retry the request"),
+                Map.of("Retry-After", "1", "Connection", "close")));
     }
 
     @Override

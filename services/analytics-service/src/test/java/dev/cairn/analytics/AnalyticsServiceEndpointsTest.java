@@ -2,30 +2,20 @@ package dev.cairn.analytics;
 
 import dev.cairn.testsupport.ServiceEndpointsContract;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.client.WebTarget;
 
 import java.util.List;
 
 /** The analytics service serves health, readiness over its real datastores, metrics, OpenAPI and problem+json errors. */
 @HelidonTest
-class AnalyticsServiceEndpointsTest implements ServiceEndpointsContract {
-
-    @Inject
-    private WebTarget target;
+class AnalyticsServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override
-    public WebTarget target() {
-        return target;
-    }
-
-    @Override
-    public List<String> requiredDatastores() {
+    protected List<String> requiredDatastores() {
         return List.of("kafka", "redis");
     }
 
     @Override
-    public String openApiTitle() {
+    protected String openApiTitle() {
         return "Cairn analytics service";
     }
 }

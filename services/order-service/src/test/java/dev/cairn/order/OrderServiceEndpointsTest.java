@@ -2,30 +2,20 @@ package dev.cairn.order;
 
 import dev.cairn.testsupport.ServiceEndpointsContract;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.client.WebTarget;
 
 import java.util.List;
 
 /** The order service serves health, readiness over its real datastores, metrics, OpenAPI and problem+json errors. */
 @HelidonTest
-class OrderServiceEndpointsTest implements ServiceEndpointsContract {
-
-    @Inject
-    private WebTarget target;
+class OrderServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override
-    public WebTarget target() {
-        return target;
-    }
-
-    @Override
-    public List<String> requiredDatastores() {
+    protected List<String> requiredDatastores() {
         return List.of("postgres", "redis", "rabbitmq", "kafka");
     }
 
     @Override
-    public String openApiTitle() {
+    protected String openApiTitle() {
         return "Cairn order service";
     }
 }
