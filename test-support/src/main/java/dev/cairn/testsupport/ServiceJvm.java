@@ -1,7 +1,6 @@
 package dev.cairn.testsupport;
 
 import dev.cairn.launcher.Project;
-import dev.cairn.launcher.RunState;
 import dev.cairn.launcher.process.ManagedProcess;
 import dev.cairn.launcher.process.Readiness;
 import dev.cairn.launcher.process.ServiceSpec;
@@ -84,10 +83,5 @@ public final class ServiceJvm implements AutoCloseable {
         if (!process.awaitExit(Duration.ofSeconds(30))) {
             process.kill();
         }
-    }
-
-    /** Where `cairn up` would log this process (for tests of the launcher itself). */
-    public static Path upLogFile(String name) {
-        return RunState.logFile(Project.root(), name);
     }
 }
