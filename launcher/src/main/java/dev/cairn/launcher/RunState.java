@@ -1,5 +1,6 @@
 package dev.cairn.launcher;
 
+import dev.cairn.launcher.infra.LocalInfrastructure;
 import dev.cairn.launcher.process.ServiceSpec;
 
 import java.io.IOException;
@@ -52,8 +53,7 @@ public record RunState(long launcherPid, Instant startedAt, List<Entry> processe
             properties.setProperty("process." + entry.name() + ".pid", Long.toString(entry.pid()));
         }
         properties.setProperty("processes", String.join(",", names));
-        datastores.forEach((name, url) -> properties.setProperty("datastore." + name,
-                url.replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@")));
+        datastores.forEach((name, url) -> properties.setProperty("datastore." + name, LocalInfrastructure.redact(url)));
         Path file = file(projectRoot);
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling("state.properties.tmp");

@@ -6,6 +6,7 @@ import dev.cairn.launcher.infra.EmbeddedMongo;
 import dev.cairn.launcher.infra.EmbeddedPostgresServer;
 import dev.cairn.launcher.infra.EmbeddedRedisServer;
 import dev.cairn.launcher.infra.InfrastructureException;
+import dev.cairn.launcher.infra.LocalInfrastructure;
 import dev.cairn.launcher.infra.Ports;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -152,7 +153,7 @@ public final class TestInfrastructure {
                                   Supplier<String> inProcess) {
         String given = System.getenv(variable);
         if (given != null && !given.isBlank()) {
-            LOG.info(() -> variable + ": using the given " + given.replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@"));
+            LOG.info(() -> variable + ": using the given " + LocalInfrastructure.redact(given));
             return given;
         }
         if (Ports.isListening("127.0.0.1", localPort)) {

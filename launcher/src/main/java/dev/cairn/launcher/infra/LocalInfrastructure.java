@@ -129,7 +129,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         return false;
     }
 
-    private static String redact(String url) {
+    /** The URL with any password replaced by {@code ***}, for logs and state files. */
+    public static String redact(String url) {
         return url.replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
     }
 
