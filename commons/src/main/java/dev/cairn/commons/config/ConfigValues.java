@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)$");
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h|d)$");
 
     private ConfigValues() {
     }
@@ -58,7 +58,7 @@ public final class ConfigValues {
     }
 
     /**
-     * A duration: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT10S}).
+     * A duration: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT10S}).
      * Returns {@code defaultValue} when the key is not set.
      */
     public static Duration duration(Config config, String key, Duration defaultValue) {
@@ -77,13 +77,14 @@ public final class ConfigValues {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
             };
         }
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw invalid(key, value, "is not a duration", "use e.g. 500ms, 10s, 5m, 1h or PT10S", e);
+            throw invalid(key, value, "is not a duration", "use e.g. 500ms, 10s, 5m, 1h, 7d or PT10S", e);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.cairn.commons.health;
 
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.config.ConfigurationException;
-import dev.cairn.commons.config.PostgresUrls;
+import dev.cairn.commons.config.PostgresSettings;
 import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayList;
@@ -33,15 +33,8 @@ public final class DatastoreProbes {
     private static DatastoreProbe create(Config config, String kind, String listKey) {
         return switch (kind) {
             case "postgres" -> {
-                String server = ConfigValues.require(config, "cairn.postgres.url",
-                        "set it to the PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/");
-                String database = ConfigValues.require(config, "cairn.postgres.database",
-                        "set the service's database name, e.g. cairn_users");
-                String user = config.getOptionalValue("cairn.postgres.user", String.class)
-                        .or(() -> PostgresUrls.userOf(server)).orElse("postgres");
-                String password = config.getOptionalValue("cairn.postgres.password", String.class)
-                        .or(() -> PostgresUrls.passwordOf(server)).orElse("");
-                yield new PostgresProbe(PostgresUrls.jdbcUrl(server, database), user, password);
+                PostgresSettings postgres = PostgresSettings.fromConfig(config);
+                yield new PostgresProbe(postgres.jdbcUrl(), postgres.user(), postgres.password());
             }
             case "redis" -> new RedisProbe(ConfigValues.requireUri(config, "cairn.redis.url",
                     "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"));

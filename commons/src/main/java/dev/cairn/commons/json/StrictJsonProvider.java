@@ -1,17 +1,89 @@
 package dev.cairn.commons.json;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
-/** Makes JAX-RS (Jersey's Jackson provider) use Cairn's strict {@link Json} settings for every body. */
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Reads and writes every JSON body with Cairn's strict {@link Json} mapper (unknown fields rejected, ISO-8601
+ * times, nulls left out). Jersey's own Jackson provider ignores a {@code ContextResolver<ObjectMapper>} once it has
+ * a mapper of its own, so Cairn registers a reader and writer that take precedence for JSON media types; strings,
+ * bytes and streams pass through untouched.
+ */
 @Provider
 @ApplicationScoped
-public class StrictJsonProvider implements ContextResolver<ObjectMapper> {
+@Priority(Priorities.USER - 100)
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+public class StrictJsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object>,
+        ContextResolver<ObjectMapper> {
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
         return Json.mapper();
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return handles(type);
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream body) throws java.io.IOException {
+        JavaType javaType = Json.mapper().getTypeFactory().constructType(genericType == null ? type : genericType);
+        return Json.mapper().readValue(body, javaType);
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return handles(type);
+    }
+
+    @Override
+    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                        MultivaluedMap<String, Object> headers, OutputStream body) throws java.io.IOException {
+        Json.mapper().writerFor(Json.mapper().getTypeFactory().constructType(genericType == null ? type : genericType))
+                .writeValue(new NonClosingOutputStream(body), value);
+    }
+
+    private static boolean handles(Class<?> type) {
+        return !(type == String.class || type == byte[].class || InputStream.class.isAssignableFrom(type)
+                || Reader.class.isAssignableFrom(type) || StreamingOutput.class.isAssignableFrom(type)
+                || type.getName().startsWith("jakarta.json."));
+    }
+
+    /** Jackson closes the stream it writes to; the container owns it. */
+    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+        NonClosingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
     }
 }

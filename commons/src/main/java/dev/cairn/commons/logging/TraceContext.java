@@ -26,6 +26,12 @@ public final class TraceContext {
         return current().map(SpanContext::getTraceId);
     }
 
+    /** The current span as a W3C {@code traceparent} value, to carry the trace into an event; null when none. */
+    public static String currentTraceparent() {
+        return current().map(context -> "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
+                + context.getTraceFlags().asHex()).orElse(null);
+    }
+
     /** Trace id carried by a W3C {@code traceparent} header value, if it is well-formed. */
     public static Optional<String> traceIdOf(String traceparent) {
         if (traceparent == null) {

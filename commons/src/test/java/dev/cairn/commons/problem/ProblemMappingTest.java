@@ -27,6 +27,12 @@ class ProblemMappingTest {
     private WebTarget target;
 
     @Test
+    void bodiesAreWrittenWithIsoTimesAndWithoutNulls() {
+        Response response = target.path("/problems/stamped").request().get();
+        assertThat(response.readEntity(String.class)).isEqualTo("{\"at\":\"2026-11-26T10:15:30Z\"}");
+    }
+
+    @Test
     void mapsProblemExceptionToItsStatusWithTypeTitleAndInstance() throws Exception {
         JsonNode body = problemOf(target.path("/problems/conflict").request().get(), 409);
         assertThat(body.get("type").asText()).isEqualTo("https://cairn.dev/problems/conflict");

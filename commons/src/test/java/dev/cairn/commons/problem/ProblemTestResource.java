@@ -25,6 +25,15 @@ public class ProblemTestResource {
     public record Named(String name) {
     }
 
+    public record Stamped(java.time.Instant at, String absent) {
+    }
+
+    @GET
+    @Path("stamped")
+    public Stamped stamped() {
+        return new Stamped(java.time.Instant.parse("2026-11-26T10:15:30Z"), null);
+    }
+
     @GET
     @Path("conflict")
     public String conflict() {

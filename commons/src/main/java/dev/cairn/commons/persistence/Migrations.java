@@ -1,0 +1,43 @@
+package dev.cairn.commons.persistence;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Applies a service's Flyway migrations: its own {@code db/migration} scripts plus Cairn's shared ones
+ * ({@code db/outbox}: the transactional outbox table, version 0.x so it always comes first).
+ */
+public final class Migrations {
+
+    /** Where the shared outbox migration lives on the classpath. */
+    public static final String OUTBOX_LOCATION = "classpath:db/outbox";
+    /** Where each service keeps its own migrations. */
+    public static final String SERVICE_LOCATION = "classpath:db/migration";
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    private Migrations() {
+    }
+
+    /**
+     * Migrates the database to the newest version, retrying the first connection {@code connectRetries} times
+     * (with Flyway's doubling back-off) so a service can start before its database.
+     *
+     * @return how many migrations were applied
+     */
+    public static int migrate(DataSource dataSource, int connectRetries) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(OUTBOX_LOCATION, SERVICE_LOCATION)
+                .connectRetries(connectRetries)
+                .connectRetriesInterval(10)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+        return result.migrationsExecuted;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cairn.commons.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.commons.config.PostgresSettings;
+
+import java.time.Duration;
+
+/** Builds the HikariCP pool of a service's PostgreSQL database. */
+public final class PostgresDataSources {
+
+    private PostgresDataSources() {
+    }
+
+    /**
+     * A pool that does not connect until first used, so a service starts (and reports not-ready) while the database
+     * is still coming up; a borrow waits at most {@code connectionTimeout} before failing with a
+     * {@link java.sql.SQLTransientConnectionException} (which Cairn maps to 503).
+     *
+     * @param settings          where the database is
+     * @param poolName          name of the pool in logs and metrics, e.g. {@code users}
+     * @param maximumPoolSize   most connections held open
+     * @param connectionTimeout longest wait for a connection
+     */
+    public static HikariDataSource pooled(PostgresSettings settings, String poolName, int maximumPoolSize,
+                                          Duration connectionTimeout) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        if (!settings.password().isEmpty()) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(maximumPoolSize);
+        config.setMinimumIdle(Math.min(2, maximumPoolSize));
+        config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(connectionTimeout.toMillis(), 5_000)));
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        config.addDataSourceProperty("connectTimeout", Math.max(1, connectionTimeout.toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "cairn-" + poolName);
+        return new HikariDataSource(config);
+    }
+}

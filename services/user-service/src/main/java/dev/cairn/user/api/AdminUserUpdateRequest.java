@@ -1,0 +1,16 @@
+package dev.cairn.user.api;
+
+import dev.cairn.user.service.ProfileChange;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code PATCH /api/v1/users/{id}} (admin): fields left out stay as they are. */
+public record AdminUserUpdateRequest(
+        @Email @Size(min = 3, max = 254) String email,
+        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name) {
+
+    ProfileChange toChange() {
+        return new ProfileChange(email, name, null, null);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cairn.user.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Refresh token values: 256 random bits, base64url; only their SHA-256 is stored. */
+public final class RefreshTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RefreshTokens() {
+    }
+
+    /** A fresh token to hand to the client. */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The stored form of a token: SHA-256, lower-case hex. */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

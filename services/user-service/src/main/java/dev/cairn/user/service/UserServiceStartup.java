@@ -1,0 +1,66 @@
+package dev.cairn.user.service;
+
+import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.config.ConfigurationException;
+import dev.cairn.commons.problem.ProblemException;
+import dev.cairn.commons.persistence.Migrations;
+import dev.cairn.user.persistence.UsersDataSource;
+import dev.cairn.user.security.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.Config;
+
+import javax.sql.DataSource;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Prepares the service before it takes traffic, in this order: migrate the schema, load the signing keys, make
+ * sure the bootstrap admin ({@code CAIRN_ADMIN_EMAIL} / {@code CAIRN_ADMIN_PASSWORD}) exists. Any failure stops
+ * the start with a message that says what to fix.
+ */
+@ApplicationScoped
+public class UserServiceStartup {
+
+    private static final Logger LOG = Logger.getLogger(UserServiceStartup.class.getName());
+
+    private final DataSource dataSource;
+    private final KeyRing keys;
+    private final Accounts accounts;
+    private final Config config;
+
+    @Inject
+    public UserServiceStartup(@Named(UsersDataSource.NAME) DataSource dataSource, KeyRing keys, Accounts accounts,
+                              Config config) {
+        this.dataSource = dataSource;
+        this.keys = keys;
+        this.accounts = accounts;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        Migrations.migrate(dataSource, config.getOptionalValue("cairn.postgres.connect-retries", Integer.class).orElse(5));
+        keys.load();
+        bootstrapAdmin();
+    }
+
+    private void bootstrapAdmin() {
+        Optional<String> email = config.getOptionalValue("cairn.admin.email", String.class).filter(value -> !value.isBlank());
+        if (email.isEmpty()) {
+            return;
+        }
+        String password = ConfigValues.require(config, "cairn.admin.password",
+                "set the bootstrap admin's password (at least 12 characters), or unset cairn.admin.email");
+        boolean changed;
+        try {
+            changed = accounts.ensureAdmin(email.get(), password);
+        } catch (ProblemException e) {
+            throw new ConfigurationException("The bootstrap admin (cairn.admin.email / CAIRN_ADMIN_EMAIL, "
+                    + "cairn.admin.password / CAIRN_ADMIN_PASSWORD) cannot be created: " + e.getMessage());
+        }
+        LOG.info(() -> "Bootstrap admin " + email.get() + (changed ? " created or promoted" : " already present"));
+    }
+}
