@@ -29,14 +29,15 @@ public final class Migrations {
      * @return how many migrations were applied
      */
     public static int migrate(DataSource dataSource, int connectRetries) {
-        MigrateResult result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(OUTBOX_LOCATION, SERVICE_LOCATION)
                 .connectRetries(connectRetries)
                 .connectRetriesInterval(10)
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                .load();
+        MigrateResult result = flyway.migrate();
+        var current = flyway.info().current();
+        LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion()) + " ("
                 + result.migrationsExecuted + " migrations applied now)");
         return result.migrationsExecuted;
     }

@@ -18,7 +18,7 @@ class ConfigValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500ms,500", "10s,10000", "2m,120000", "1h,3600000", "PT3S,3000"})
+    @CsvSource({"500ms,500", "10s,10000", "2m,120000", "1h,3600000", "7d,604800000", "PT3S,3000"})
     void parsesDurations(String text, long millis) {
         assertThat(ConfigValues.parseDuration("k", text)).isEqualTo(Duration.ofMillis(millis));
     }

@@ -27,6 +27,30 @@ class ProblemMappingTest {
     private WebTarget target;
 
     @Test
+    void unreachableDatabaseIsA503WithRetryAfter() {
+        Response response = target.path("/problems/database-down").request().get();
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.readEntity(String.class)).doesNotContain("SQLTransient", "pool");
+    }
+
+    @Test
+    void uniqueViolationRaceIsA409() {
+        Response response = target.path("/problems/duplicate-key").request().get();
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.readEntity(String.class)).contains("https://cairn.dev/problems/conflict");
+    }
+
+    @Test
+    void bareErrorStatusGetsAProblemBody() {
+        Response response = target.path("/problems/bare-forbidden").request().get();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.readEntity(String.class)).contains("\"status\":403");
+    }
+
+    @Test
     void bodiesAreWrittenWithIsoTimesAndWithoutNulls() {
         Response response = target.path("/problems/stamped").request().get();
         assertThat(response.readEntity(String.class)).isEqualTo("{\"at\":\"2026-11-26T10:15:30Z\"}");

@@ -60,6 +60,25 @@ public class ProblemTestResource {
     }
 
     @GET
+    @Path("database-down")
+    public String databaseDown() {
+        throw new IllegalStateException("could not open connection",
+                new java.sql.SQLTransientConnectionException("pool - Connection is not available"));
+    }
+
+    @GET
+    @Path("duplicate-key")
+    public String duplicateKey() {
+        throw new IllegalStateException("commit failed", new java.sql.SQLException("duplicate key", "23505"));
+    }
+
+    @GET
+    @Path("bare-forbidden")
+    public jakarta.ws.rs.core.Response bareForbidden() {
+        return jakarta.ws.rs.core.Response.status(403).build();
+    }
+
+    @GET
     @Path("boom")
     public String boom() {
         throw new IllegalStateException("secret internal state");
