@@ -1,7 +1,10 @@
 package dev.cairn.systemtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.launcher.Project;
 import dev.cairn.launcher.process.ServiceSpec;
+import dev.cairn.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +42,9 @@ class CairnUpIT {
     private static final List<ServiceSpec> PROCESSES =
             ServiceSpec.PLATFORM.stream().map(s -> s.withPortOffset(PORT_OFFSET)).toList();
 
+    private static final String ADMIN_EMAIL = "admin@cairn-up-it.test";
+    private static final String ADMIN_PASSWORD = "a long local admin password";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Process cairnUp;
     private static List<ProcessHandle> children;
 
@@ -51,6 +57,8 @@ class CairnUpIT {
                 .redirectErrorStream(true)
                 .redirectOutput(OUTPUT.toFile());
         builder.environment().put("CAIRN_RUN_DIR", RUN_DIR.toString());
+        builder.environment().put("CAIRN_ADMIN_EMAIL", ADMIN_EMAIL);
+        builder.environment().put("CAIRN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         List.of("CAIRN_MONGO_URI", "CAIRN_KAFKA_BOOTSTRAP").forEach(builder.environment()::remove);
         cairnUp = builder.start();
     }
@@ -91,6 +99,44 @@ class CairnUpIT {
 
     @Test
     @Order(3)
+    void aUserRegistersLogsInRefreshesAndLogsOutAsTheReadmeShows() throws Exception {
+        int port = 8081 + PORT_OFFSET;
+        String email = TestDatabases.uniqueEmail("readme");
+        HttpResponse<String> registered = post(port, "/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\",\"name\":\"Ada Lovelace\"}", null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        JsonNode tokens = JSON.readTree(post(port, "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\"}", null).body());
+        String access = tokens.get("accessToken").asText();
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/users/me"))
+                .header("Authorization", "Bearer " + access).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).get("email").asText()).isEqualTo(email.toLowerCase());
+
+        HttpResponse<String> refreshed = post(port, "/api/v1/auth/refresh",
+                "{\"refreshToken\":\"" + tokens.get("refreshToken").asText() + "\"}", null);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String refreshToken = JSON.readTree(refreshed.body()).get("refreshToken").asText();
+        assertThat(post(port, "/api/v1/auth/logout", "{\"refreshToken\":\"" + refreshToken + "\"}", null).statusCode())
+                .isEqualTo(204);
+        assertThat(post(port, "/api/v1/auth/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}", null).statusCode())
+                .isEqualTo(401);
+
+        HttpResponse<String> adminLogin = post(port, "/api/v1/auth/login",
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
+        assertThat(adminLogin.statusCode()).as("bootstrap admin from CAIRN_ADMIN_EMAIL: " + adminLogin.body()).isEqualTo(200);
+        String adminToken = JSON.readTree(adminLogin.body()).get("accessToken").asText();
+        HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/users?q="
+                        + java.net.URLEncoder.encode(email.substring(0, email.indexOf('@')), java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
+        assertThat(JSON.readTree(users.body()).get("items")).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
     void statusCommandSeesTheRunningPlatform() throws Exception {
         ProcessBuilder status = new ProcessBuilder(ROOT.resolve("cairn").toString(), "status")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -103,7 +149,7 @@ class CairnUpIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sigintStopsEveryProcessGracefully() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(cairnUp.pid())).start().waitFor(10, TimeUnit.SECONDS);
 
@@ -124,6 +170,18 @@ class CairnUpIT {
         } catch (java.net.ConnectException e) {
             throw new AssertionError("nothing listens on " + port + " yet", e);
         }
+    }
+
+    private static HttpResponse<String> post(int port, String path, String json, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String output() throws IOException {
