@@ -90,6 +90,18 @@ class RbacTest {
     }
 
     @Test
+    void bootstrapAdminIsIdempotentAndPromotesAnExistingCustomer() {
+        String email = TestDatabases.uniqueEmail("bootstrap");
+        assertThat(accounts.ensureAdmin(email, UserApi.PASSWORD)).isTrue();
+        assertThat(accounts.ensureAdmin(email, "another password entirely")).isFalse();
+        expect(api.login(email, UserApi.PASSWORD), 200);
+
+        assertThat(accounts.ensureAdmin(customer.email().toUpperCase(), "ignored for an existing account")).isTrue();
+        UserApi.Session promoted = api.relogin(customer.id(), customer.email());
+        expect(api.as("/api/v1/users", promoted.accessToken()).get(), 200);
+    }
+
+    @Test
     void adminCannotDemoteThemself() {
         String adminId = json(expect(api.as("/api/v1/users/me", admin.accessToken()).get(), 200)).get("id").asText();
         problem(api.as("/api/v1/users/" + adminId + "/roles", admin.accessToken())
