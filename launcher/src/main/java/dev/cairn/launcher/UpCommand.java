@@ -75,9 +75,10 @@ final class UpCommand implements Callable<Integer> {
                 return 130;
             }
             console.say("[2/3] starting " + specs.size() + " processes");
+            Map<String, String> environment = processEnvironment(datastores, specs);
             for (ServiceSpec spec : specs) {
                 ManagedProcess process = ManagedProcess.start(spec, root, Project.javaCommand(),
-                        Arrays.asList(javaOptions.trim().split("\\s+")), datastores.asEnvironment(),
+                        Arrays.asList(javaOptions.trim().split("\\s+")), environment,
                         RunState.logFile(root, spec.name()), quiet ? null : System.out);
                 processes.add(process);
             }
@@ -101,6 +102,22 @@ final class UpCommand implements Callable<Integer> {
         } finally {
             RunState.delete(root);
         }
+    }
+
+    /**
+     * What every process gets on top of the inherited environment: the datastore URLs, where the user service
+     * publishes its keys (its port moves with {@code --port-offset}), and the demo catalog for the product service.
+     */
+    private static Map<String, String> processEnvironment(Datastores datastores, List<ServiceSpec> specs) {
+        Map<String, String> environment = new LinkedHashMap<>(datastores.asEnvironment());
+        if (System.getenv("CAIRN_AUTH_JWKS_URL") == null) {
+            specs.stream().filter(spec -> spec.name().equals("user-service")).findFirst().ifPresent(user ->
+                    environment.put("CAIRN_AUTH_JWKS_URL", "http://127.0.0.1:" + user.port() + "/.well-known/jwks.json"));
+        }
+        if (System.getenv("CAIRN_PRODUCTS_SEED") == null) {
+            environment.put("CAIRN_PRODUCTS_SEED", "true");
+        }
+        return environment;
     }
 
     private void checkPreconditions(Path root, List<ServiceSpec> specs) throws Exception {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * Points every MicroProfile application started inside a test JVM (e.g. by {@code @HelidonTest}) at the datastores
  * {@link TestInfrastructure} resolves. Values are resolved only when read, so a service that needs no Kafka starts
- * none. Ordinal 500: above environment variables, below system properties set by a test.
+ * none. Services that verify tokens trust {@link TestTokens#shared()} ({@code cairn.auth.jwks-url}). Ordinal 500: above environment variables, below system properties set by a test.
  */
 public class TestInfrastructureConfigSource implements ConfigSource {
 
@@ -20,7 +20,8 @@ public class TestInfrastructureConfigSource implements ConfigSource {
             "cairn.redis.url", TestInfrastructure::redisUrl,
             "cairn.rabbitmq.url", TestInfrastructure::rabbitmqUrl,
             "cairn.mongo.uri", TestInfrastructure::mongoUri,
-            "cairn.kafka.bootstrap", TestInfrastructure::kafkaBootstrap);
+            "cairn.kafka.bootstrap", TestInfrastructure::kafkaBootstrap,
+            "cairn.auth.jwks-url", TestTokens::sharedJwksFile);
 
     @Override
     public Set<String> getPropertyNames() {

@@ -4,6 +4,10 @@ import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.SignedJwt;
 import io.helidon.security.jwt.jwk.JwkRSA;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +15,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +44,35 @@ public final class TestTokens {
                 .algorithm(JwkRSA.ALG_RS256)
                 .usage("sig")
                 .build();
+    }
+
+    private static final class Shared {
+        private static final TestTokens INSTANCE = withNewKey();
+        private static final Path JWKS_FILE = writeJwks(INSTANCE);
+    }
+
+    /**
+     * The minter whose keys every {@code @HelidonTest} service trusts: {@link TestInfrastructureConfigSource} points
+     * {@code cairn.auth.jwks-url} (and so {@code mp.jwt.verify.publickey.location}) at {@link #sharedJwksFile()}.
+     */
+    public static TestTokens shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** The JWKS file of {@link #shared()}, written once per test JVM. */
+    public static String sharedJwksFile() {
+        return Shared.JWKS_FILE.toString();
+    }
+
+    private static Path writeJwks(TestTokens tokens) {
+        try {
+            Path file = Files.createTempFile("cairn-test-jwks-", ".json");
+            Files.writeString(file, tokens.jwks());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the test JWKS", e);
+        }
     }
 
     /** A minter with a fresh 2048-bit RSA key. */
@@ -88,6 +122,6 @@ public final class TestTokens {
     }
 
     private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 }
