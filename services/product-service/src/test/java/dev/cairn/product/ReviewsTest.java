@@ -4,10 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.cairn.product.persistence.Publishers;
+import dev.cairn.product.service.Reviews;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +38,10 @@ class ReviewsTest {
 
     @Inject
     WebTarget target;
+    @Inject
+    Reviews service;
+    @Inject
+    MongoDatabase database;
 
     private String newProduct(ProductApi api, String category) {
         return api.create(product(sku("R"), "Reviewed", category, "10.00")).get("id").asText();
@@ -101,6 +113,25 @@ class ReviewsTest {
         assertThat(rating.get("count").asLong()).isEqualTo(50);
         assertThat(rating.get("average").decimalValue())
                 .isEqualByComparingTo(BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(50), 2, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void aReviewWhoseRatingWasNeverCountedIsRepairedAtStartup() {
+        ProductApi api = new ProductApi(target);
+        String id = newProduct(api, ProductApi.category("repair"));
+        expect(api.post(reviews(id), Map.of("rating", 2), customer()), 201);
+        // As if the process had died between storing this review and counting it.
+        Document orphan = new Document("_id", UUID.randomUUID().toString()).append("productId", id)
+                .append("userId", UUID.randomUUID().toString()).append("author", "crashed@test.cairn.dev")
+                .append("rating", 5).append("text", "").append("ratingApplied", false)
+                .append("createdAt", Date.from(Instant.now().minus(Duration.ofMinutes(5))));
+        Publishers.await(Publishers.first(database.getCollection("reviews").insertOne(orphan)));
+
+        service.repairRatings();
+
+        JsonNode rating = json(expect(api.request("/api/v2/products/" + id, null).get(), 200)).get("rating");
+        assertThat(rating.get("count").asLong()).isEqualTo(2);
+        assertThat(rating.get("average").decimalValue()).isEqualByComparingTo("3.50");
     }
 
     @Test

@@ -14,13 +14,13 @@ import java.util.concurrent.CompletionException;
  * Bridges the MongoDB Reactive Streams driver to {@link CompletableFuture}s: the driver never blocks a thread, and
  * callers (virtual threads in Helidon 4) compose or wait on the future.
  */
-final class Publishers {
+public final class Publishers {
 
     private Publishers() {
     }
 
     /** All elements, in order. */
-    static <T> CompletableFuture<List<T>> list(Publisher<T> publisher) {
+    public static <T> CompletableFuture<List<T>> list(Publisher<T> publisher) {
         CompletableFuture<List<T>> result = new CompletableFuture<>();
         publisher.subscribe(new Subscriber<>() {
             private final List<T> items = new ArrayList<>();
@@ -49,7 +49,7 @@ final class Publishers {
     }
 
     /** The first element, if any; the rest is cancelled. */
-    static <T> CompletableFuture<Optional<T>> first(Publisher<T> publisher) {
+    public static <T> CompletableFuture<Optional<T>> first(Publisher<T> publisher) {
         CompletableFuture<Optional<T>> result = new CompletableFuture<>();
         publisher.subscribe(new Subscriber<>() {
             private Subscription subscription;
@@ -81,7 +81,7 @@ final class Publishers {
     }
 
     /** Waits for a future on the calling (virtual) thread, rethrowing the driver's exception unwrapped. */
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -11,6 +11,7 @@ import dev.cairn.product.domain.ProductQuery;
 import dev.cairn.product.domain.ProductSort;
 import dev.cairn.product.domain.Rating;
 import dev.cairn.product.persistence.ProductStore;
+import dev.cairn.product.persistence.Publishers;
 import dev.cairn.product.persistence.ProductStore.KeysetPosition;
 import dev.cairn.product.persistence.SearchCapability;
 import dev.cairn.product.persistence.SkuTakenException;
@@ -23,8 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The catalog: reads through the two-level cache, writes with optimistic concurrency (a stale version is a 412),
@@ -52,7 +51,7 @@ public class Catalog {
 
     /** The product, from cache when possible. */
     public Optional<Product> get(String id) {
-        return await(cache.product(id, () -> store.find(id)));
+        return Publishers.await(cache.product(id, () -> store.find(id)));
     }
 
     /** The product, counted as a view by a client. */
@@ -74,14 +73,14 @@ public class Catalog {
         List<Product> rows;
         int offset = sort == ProductSort.RELEVANCE && !page.first() ? page.cursorPart(1, Integer::parseInt) : 0;
         if (page.first()) {
-            rows = await(cache.list(query.key() + "|" + page.limit(),
+            rows = Publishers.await(cache.list(query.key() + "|" + page.limit(),
                     () -> store.query(query, sort, null, 0, page.limit())));
         } else if (sort == ProductSort.RELEVANCE) {
-            rows = await(store.query(query, sort, null, offset, page.limit()));
+            rows = Publishers.await(store.query(query, sort, null, offset, page.limit()));
         } else {
             KeysetPosition after = new KeysetPosition(page.cursorPart(1, text -> decode(sort, text)),
                     page.cursorPart(2, String::valueOf));
-            rows = await(store.query(query, sort, after, 0, page.limit()));
+            rows = Publishers.await(store.query(query, sort, after, 0, page.limit()));
         }
         int shown = Math.min(rows.size(), page.limit());
         return page.page(rows, product -> sort == ProductSort.RELEVANCE
@@ -94,7 +93,7 @@ public class Catalog {
         Product product = new Product(UUID.randomUUID().toString(), draft.sku(), draft.name(), draft.description(),
                 draft.category(), draft.tags(), draft.price(), draft.currency(), Rating.NONE, now, now, 1);
         try {
-            await(store.insert(product, ProductEvents.created(product)));
+            Publishers.await(store.insert(product, ProductEvents.created(product)));
         } catch (SkuTakenException e) {
             throw ProblemException.conflict(e.getMessage());
         }
@@ -117,7 +116,7 @@ public class Catalog {
             Product changed = draft.applyTo(current, clock.instant());
             boolean applied;
             try {
-                applied = await(store.update(changed, ProductEvents.updated(changed)));
+                applied = Publishers.await(store.update(changed, ProductEvents.updated(changed)));
             } catch (SkuTakenException e) {
                 throw ProblemException.conflict(e.getMessage());
             }
@@ -135,7 +134,7 @@ public class Catalog {
     public void delete(String id, Long expectedVersion) {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             Product current = current(id, expectedVersion);
-            if (await(store.delete(current, ProductEvents.deleted(current), clock.instant()))) {
+            if (Publishers.await(store.delete(current, ProductEvents.deleted(current), clock.instant()))) {
                 cache.invalidate(id);
                 return;
             }
@@ -159,7 +158,7 @@ public class Catalog {
     }
 
     private Product current(String id, Long expectedVersion) {
-        Product current = await(store.find(id)).orElseThrow(() -> ProblemException.notFound("Product", id));
+        Product current = Publishers.await(store.find(id)).orElseThrow(() -> ProblemException.notFound("Product", id));
         if (expectedVersion != null && current.version() != expectedVersion) {
             throw stale(id);
         }
@@ -190,16 +189,5 @@ public class Catalog {
     /** The average exactly as the store keeps it for sorting. */
     private static double storedAverage(Rating rating) {
         return rating.count() == 0 ? 0.0 : (double) rating.sum() / rating.count();
-    }
-
-    static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
     }
 }

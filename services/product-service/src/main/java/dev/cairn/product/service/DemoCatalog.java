@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.logging.Logger;
 
-import static dev.cairn.product.service.Catalog.await;
+import static dev.cairn.product.persistence.Publishers.await;
 
 /**
  * Loads the demo catalog ({@code seed/demo-catalog.json}, 50 products in 6 categories) into an empty catalog when

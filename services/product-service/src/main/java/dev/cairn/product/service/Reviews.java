@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import static dev.cairn.product.service.Catalog.await;
+import static dev.cairn.product.persistence.Publishers.await;
 
 /**
  * Reviews: one per customer and product (unique index), the text stripped of markup, and the product's rating
