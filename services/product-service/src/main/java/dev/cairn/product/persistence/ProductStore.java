@@ -153,9 +153,8 @@ public class ProductStore {
         }
         FindPublisher<Document> find;
         if (sort == ProductSort.RELEVANCE) {
+            // Sorting by the text score needs no projection of it (MongoDB 4.4+); outbox entries come along unused.
             find = products.find(Filters.and(filters))
-                    .projection(Projections.fields(Projections.exclude(ProductDocuments.OUTBOX),
-                            Projections.metaTextScore("score")))
                     .sort(Sorts.orderBy(Sorts.metaTextScore("score"), Sorts.ascending(ProductDocuments.ID)))
                     .skip(skip);
         } else {

@@ -43,7 +43,11 @@ public class SearchCapability {
                 new IndexOptions().unique(true).name("reviews_one_per_user"))));
         Publishers.await(Publishers.first(reviews.createIndex(Indexes.descending("productId", "createdAt"),
                 new IndexOptions().name("reviews_by_product"))));
-        textSearch = new TextSearch(probeTextIndex(products));
+        boolean supported = probeTextIndex();
+        if (supported) {
+            createTextIndex(products);
+        }
+        textSearch = new TextSearch(supported);
         LOG.info(() -> textSearch.textIndexSupported()
                 ? "Text search uses the MongoDB text index"
                 : "This MongoDB server has no text search: ?q= matches name, description and tags case-insensitively");
@@ -54,16 +58,35 @@ public class SearchCapability {
         return textSearch;
     }
 
-    private static boolean probeTextIndex(com.mongodb.reactivestreams.client.MongoCollection<org.bson.Document> products) {
+    /**
+     * Text search works when a text index can be created and a {@code $text} query finds a document it should. The
+     * probe uses a collection of its own with one document: servers that only fail when they evaluate a document
+     * (the embedded one) must not pass because the catalog happens to be empty.
+     */
+    private boolean probeTextIndex() {
+        var probe = database.getCollection("cairn_text_search_probe");
         try {
-            Publishers.await(Publishers.first(products.createIndex(
-                    Indexes.compoundIndex(Indexes.text("name"), Indexes.text("description"), Indexes.text("tags")),
-                    new IndexOptions().name("products_text"))));
-            Publishers.await(Publishers.first(products.find(Filters.text("cairn")).limit(1)));
-            return true;
+            Publishers.await(Publishers.first(probe.drop()));
+            Publishers.await(Publishers.first(probe.insertOne(new org.bson.Document("_id", "probe")
+                    .append("name", "cairn text probe"))));
+            Publishers.await(Publishers.first(probe.createIndex(Indexes.text("name"))));
+            var found = Publishers.await(Publishers.list(probe.find(Filters.text("probe"))));
+            return found.size() == 1;
         } catch (RuntimeException unsupported) {
-            LOG.fine(() -> "Text index not available: " + unsupported);
+            LOG.fine(() -> "Text search not available: " + unsupported);
             return false;
+        } finally {
+            try {
+                Publishers.await(Publishers.first(probe.drop()));
+            } catch (RuntimeException ignored) {
+                // nothing to clean up
+            }
         }
+    }
+
+    private static void createTextIndex(com.mongodb.reactivestreams.client.MongoCollection<org.bson.Document> products) {
+        Publishers.await(Publishers.first(products.createIndex(
+                Indexes.compoundIndex(Indexes.text("name"), Indexes.text("description"), Indexes.text("tags")),
+                new IndexOptions().name("products_text"))));
     }
 }
