@@ -106,13 +106,18 @@ final class UpCommand implements Callable<Integer> {
 
     /**
      * What every process gets on top of the inherited environment: the datastore URLs, where the user service
-     * publishes its keys (its port moves with {@code --port-offset}), and the demo catalog for the product service.
+     * publishes its keys and where the product service answers (their ports move with {@code --port-offset}), and the
+     * demo catalog for the product service.
      */
     private static Map<String, String> processEnvironment(Datastores datastores, List<ServiceSpec> specs) {
         Map<String, String> environment = new LinkedHashMap<>(datastores.asEnvironment());
         if (System.getenv("CAIRN_AUTH_JWKS_URL") == null) {
             specs.stream().filter(spec -> spec.name().equals("user-service")).findFirst().ifPresent(user ->
                     environment.put("CAIRN_AUTH_JWKS_URL", "http://127.0.0.1:" + user.port() + "/.well-known/jwks.json"));
+        }
+        if (System.getenv("CAIRN_PRODUCTS_URL") == null) {
+            specs.stream().filter(spec -> spec.name().equals("product-service")).findFirst().ifPresent(product ->
+                    environment.put("CAIRN_PRODUCTS_URL", "http://127.0.0.1:" + product.port()));
         }
         if (System.getenv("CAIRN_PRODUCTS_SEED") == null) {
             environment.put("CAIRN_PRODUCTS_SEED", "true");

@@ -2,7 +2,9 @@ package dev.cairn.commons.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.config.PostgresSettings;
+import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
 
@@ -10,6 +12,16 @@ import java.time.Duration;
 public final class PostgresDataSources {
 
     private PostgresDataSources() {
+    }
+
+    /**
+     * The pool of the service's database as config describes it: {@link PostgresSettings}, plus
+     * {@code cairn.postgres.pool-size} (default 10) and {@code cairn.postgres.connection-timeout} (default 3 s).
+     */
+    public static HikariDataSource fromConfig(Config config, String poolName) {
+        int poolSize = config.getOptionalValue("cairn.postgres.pool-size", Integer.class).orElse(10);
+        Duration timeout = ConfigValues.duration(config, "cairn.postgres.connection-timeout", Duration.ofSeconds(3));
+        return pooled(PostgresSettings.fromConfig(config), poolName, poolSize, timeout);
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.cairn.product.cache;
 
+import dev.cairn.commons.redis.RedisClients;
 import org.eclipse.microprofile.metrics.Counter;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -30,25 +29,7 @@ public class RedisLayer implements AutoCloseable {
     private volatile Instant skipUntil = Instant.MIN;
 
     public RedisLayer(URI uri, Duration timeout, Duration backoff, Counter errors, Clock clock) {
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) timeout.toMillis())
-                .socketTimeoutMillis((int) timeout.toMillis())
-                .ssl("rediss".equalsIgnoreCase(uri.getScheme()));
-        if (uri.getUserInfo() != null) {
-            String[] credentials = uri.getUserInfo().split(":", 2);
-            if (credentials.length == 2) {
-                if (!credentials[0].isEmpty()) {
-                    config.user(credentials[0]);
-                }
-                config.password(credentials[1]);
-            } else {
-                config.password(credentials[0]);
-            }
-        }
-        this.redis = RedisClient.builder()
-                .hostAndPort(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379))
-                .clientConfig(config.build())
-                .build();
+        this.redis = RedisClients.create(uri, timeout);
         this.errors = errors;
         this.backoff = backoff;
         this.clock = clock;

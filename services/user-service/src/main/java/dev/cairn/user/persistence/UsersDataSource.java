@@ -1,8 +1,6 @@
 package dev.cairn.user.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cairn.commons.config.ConfigValues;
-import dev.cairn.commons.config.PostgresSettings;
 import dev.cairn.commons.persistence.PostgresDataSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -10,7 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.Config;
 
-import java.time.Duration;
 
 /**
  * The pooled connection to {@code cairn_users}. The persistence unit finds it by name ({@code jta-data-source users})
@@ -26,9 +23,7 @@ public class UsersDataSource {
     @Named(NAME)
     @ApplicationScoped
     HikariDataSource dataSource(Config config) {
-        int poolSize = config.getOptionalValue("cairn.postgres.pool-size", Integer.class).orElse(10);
-        Duration timeout = ConfigValues.duration(config, "cairn.postgres.connection-timeout", Duration.ofSeconds(3));
-        return PostgresDataSources.pooled(PostgresSettings.fromConfig(config), NAME, poolSize, timeout);
+        return PostgresDataSources.fromConfig(config, NAME);
     }
 
     void close(@Disposes @Named(NAME) HikariDataSource dataSource) {

@@ -1,0 +1,28 @@
+package dev.cairn.order.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.commons.persistence.PostgresDataSources;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.Config;
+
+/** The pooled connection to {@code cairn_orders}, found by the persistence unit as {@code jta-data-source orders}. */
+@ApplicationScoped
+public class OrdersDataSource {
+
+    /** Name of the data source and of the persistence unit. */
+    public static final String NAME = "orders";
+
+    @Produces
+    @Named(NAME)
+    @ApplicationScoped
+    HikariDataSource dataSource(Config config) {
+        return PostgresDataSources.fromConfig(config, NAME);
+    }
+
+    void close(@Disposes @Named(NAME) HikariDataSource dataSource) {
+        dataSource.close();
+    }
+}

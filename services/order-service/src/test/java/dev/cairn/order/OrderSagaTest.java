@@ -1,0 +1,192 @@
+package dev.cairn.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testsupport.ProductCatalogStub;
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.client.WebTarget;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.cairn.order.OrderApi.customer;
+import static dev.cairn.order.OrderApi.order;
+import static dev.cairn.testsupport.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every payment token path ends in the right status with stock and payment consistent; history and live updates. */
+@HelidonTest
+@AddConfig(key = "cairn.orders.saga.retry-backoff", value = "100ms")
+@AddConfig(key = "cairn.orders.saga.poll-interval", value = "200ms")
+class OrderSagaTest {
+
+    @Inject
+    WebTarget target;
+    @Inject
+    @Named("orders")
+    DataSource dataSource;
+
+    private String product(OrderApi api, String price, int stock) {
+        String id = ProductCatalogStub.shared().add("Thing", price, "EUR");
+        api.stock(id, stock);
+        return id;
+    }
+
+    @Test
+    void tokOkConfirmsCapturesAndReserves() {
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "12.50", 10);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 3, "tok_ok"));
+
+        JsonNode confirmed = api.awaitStatus(customer, id, "CONFIRMED");
+        assertThat(confirmed.get("total").get("amount").asText()).isEqualTo("37.50");
+        assertThat(confirmed.get("total").get("currency").asText()).isEqualTo("EUR");
+        assertThat(confirmed.get("items").get(0).get("unitPrice").get("amount").asText()).isEqualTo("12.50");
+        assertThat(db.paymentStatus(id)).contains("CAPTURED");
+        JsonNode stock = api.stockOf(product);
+        assertThat(stock.get("available").asInt()).isEqualTo(7);
+        assertThat(stock.get("reserved").asInt()).isEqualTo(3);
+
+        JsonNode history = json(api.request("/api/v1/orders/" + id + "/history", customer.token()).get());
+        assertThat(history).extracting(event -> event.get("type").asText()).containsExactly("order.created", "order.paid");
+        assertThat(history).extracting(event -> event.get("sequence").asLong()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void tokDeclinedRejectsAndReleasesStock() {
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "5.00", 4);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 2, "tok_declined"));
+
+        JsonNode rejected = api.awaitStatus(customer, id, "REJECTED");
+        assertThat(rejected.get("reason").asText()).contains("declined");
+        assertThat(db.paymentStatus(id)).contains("DECLINED");
+        assertThat(db.reservedUnits(id)).isZero();
+        assertThat(api.stockOf(product).get("available").asInt()).isEqualTo(4);
+        assertThat(api.stockOf(product).get("reserved").asInt()).isZero();
+    }
+
+    @Test
+    void tokSlowStillConfirms() {
+        OrderApi api = new OrderApi(target);
+        String product = product(api, "1.00", 1);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 1, "tok_slow"));
+        assertThat(api.awaitStatus(customer, id, "CONFIRMED").get("total").get("amount").asText()).isEqualTo("1.00");
+    }
+
+    @Test
+    void tokErrorIsRetriedThenRejectedWithNothingCaptured() {
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "9.99", 2);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 1, "tok_error"));
+
+        JsonNode rejected = api.awaitStatus(customer, id, "REJECTED");
+        assertThat(rejected.get("reason").asText()).contains("payment provider is unavailable");
+        assertThat(db.paymentStatus(id)).isEmpty();
+        assertThat(api.stockOf(product).get("available").asInt()).isEqualTo(2);
+        assertThat(api.stockOf(product).get("reserved").asInt()).isZero();
+    }
+
+    @Test
+    void insufficientStockRejects() {
+        OrderApi api = new OrderApi(target);
+        String product = product(api, "3.00", 1);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 2, "tok_ok"));
+        assertThat(api.awaitStatus(customer, id, "REJECTED").get("reason").asText()).contains("insufficient stock");
+        assertThat(api.stockOf(product).get("available").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownProductRejects() {
+        OrderApi api = new OrderApi(target);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order("no-such-product", 1, "tok_ok"));
+        assertThat(api.awaitStatus(customer, id, "REJECTED").get("reason").asText()).contains("does not exist");
+    }
+
+    @Test
+    void cancellingAConfirmedOrderRefundsAndReleases() {
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "20.00", 5);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 2, "tok_ok"));
+        api.awaitStatus(customer, id, "CONFIRMED");
+
+        JsonNode cancelled = json(api.request("/api/v1/orders/" + id + "/cancel", customer.token())
+                .post(jakarta.ws.rs.client.Entity.json("{}")));
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(db.paymentStatus(id)).contains("REFUNDED");
+            assertThat(api.stockOf(product).get("available").asInt()).isEqualTo(5);
+            assertThat(api.stockOf(product).get("reserved").asInt()).isZero();
+        });
+    }
+
+    @Test
+    void shippingCommitsTheReservedStock() {
+        OrderApi api = new OrderApi(target);
+        String product = product(api, "2.00", 3);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 1, "tok_ok"));
+        api.awaitStatus(customer, id, "CONFIRMED");
+        OrderApi.expect(api.request("/api/v1/orders/" + id + "/ship", customer.token())
+                .post(jakarta.ws.rs.client.Entity.json("{}")), 403);
+        JsonNode shipped = json(OrderApi.expect(api.request("/api/v1/orders/" + id + "/ship", OrderApi.admin())
+                .post(jakarta.ws.rs.client.Entity.json("{}")), 200));
+        assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(api.stockOf(product).get("available").asInt()).isEqualTo(2);
+        assertThat(api.stockOf(product).get("reserved").asInt()).isZero();
+        OrderApi.problem(api.request("/api/v1/orders/" + id + "/cancel", customer.token())
+                .post(jakarta.ws.rs.client.Entity.json("{}")), 409);
+    }
+
+    @Test
+    void liveUpdatesStreamPendingThenConfirmed() throws Exception {
+        OrderApi api = new OrderApi(target);
+        String product = product(api, "4.00", 1);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 1, "tok_slow"));
+
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.getUri() + "/api/v1/orders/" + id + "/updates"))
+                .header("Authorization", "Bearer " + customer.token())
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = stream.get();
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread.ofVirtual().start(() -> response.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> statuses.add(statusOf(line.substring(5).trim()))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(statuses).containsSubsequence("PENDING", "CONFIRMED"));
+    }
+
+    private static String statusOf(String data) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(data).get("status").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
