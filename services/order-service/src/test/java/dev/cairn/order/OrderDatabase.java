@@ -24,8 +24,19 @@ public final class OrderDatabase {
         return number("select coalesce(sum(quantity), 0) from inventory_reservations where order_id = ?::uuid and status = 'RESERVED'", orderId);
     }
 
-    public long count(String sql, String parameter) {
-        return number(sql, parameter);
+    /** A count (or any single number) from a query with positional parameters. */
+    public long count(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<String> text(String sql, String parameter) {
@@ -40,14 +51,6 @@ public final class OrderDatabase {
     }
 
     private long number(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return count(sql, parameter);
     }
 }

@@ -5,8 +5,7 @@ import dev.cairn.commons.logging.TraceContext;
 import dev.cairn.commons.problem.DatastoreFailures;
 import dev.cairn.order.domain.OrderEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import java.util.LinkedHashMap;
@@ -27,12 +26,16 @@ public class EventStore {
     /** Aggregate type of inventory rows. */
     public static final String INVENTORY = "inventory";
 
-    @PersistenceContext(unitName = OrdersDataSource.NAME)
-    EntityManager entityManager;
+    private final OrdersPersistenceContext persistence;
+
+    @Inject
+    public EventStore(OrdersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     /** The order's events, oldest first. */
     public List<StoredEventEntity> load(String aggregateType, String aggregateId) {
-        return entityManager.createQuery("select e from StoredEventEntity e where e.aggregateType = :type "
+        return persistence.entityManager().createQuery("select e from StoredEventEntity e where e.aggregateType = :type "
                         + "and e.aggregateId = :id order by e.sequence", StoredEventEntity.class)
                 .setParameter("type", aggregateType)
                 .setParameter("id", aggregateId)
@@ -66,8 +69,8 @@ public class EventStore {
         StoredEventEntity stored = new StoredEventEntity(UUID.randomUUID(), aggregateType, aggregateId, sequence, type,
                 payload, Json.write(metadata), at);
         try {
-            entityManager.persist(stored);
-            entityManager.flush();
+            persistence.entityManager().persist(stored);
+            persistence.entityManager().flush();
         } catch (PersistenceException e) {
             if (DatastoreFailures.isUniqueViolation(e)) {
                 throw new ConcurrentAppendException(aggregateId, sequence);
@@ -79,7 +82,7 @@ public class EventStore {
 
     /** Every order event in store order, for rebuilding the read model. */
     public List<StoredEventEntity> allOrderEvents() {
-        return entityManager.createQuery("select e from StoredEventEntity e where e.aggregateType = :type "
+        return persistence.entityManager().createQuery("select e from StoredEventEntity e where e.aggregateType = :type "
                         + "order by e.position", StoredEventEntity.class)
                 .setParameter("type", ORDER)
                 .getResultList();

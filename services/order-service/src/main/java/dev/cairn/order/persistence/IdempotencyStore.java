@@ -1,8 +1,7 @@
 package dev.cairn.order.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,12 @@ public class IdempotencyStore {
     public record StoredResponse(String requestHash, int status, String body, UUID orderId) {
     }
 
-    @PersistenceContext(unitName = OrdersDataSource.NAME)
-    EntityManager entityManager;
+    private final OrdersPersistenceContext persistence;
+
+    @Inject
+    public IdempotencyStore(OrdersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     /**
      * Claims the key for this request.
@@ -35,11 +38,11 @@ public class IdempotencyStore {
      */
     public Optional<StoredResponse> claim(String userId, String key, String requestHash, int status, String body,
                                           UUID orderId, Instant now) {
-        entityManager.createNativeQuery("delete from idempotency_keys where user_id = ?1 and idempotency_key = ?2 "
+        persistence.entityManager().createNativeQuery("delete from idempotency_keys where user_id = ?1 and idempotency_key = ?2 "
                         + "and created_at < ?3")
                 .setParameter(1, userId).setParameter(2, key).setParameter(3, now.minus(RETENTION))
                 .executeUpdate();
-        int inserted = entityManager.createNativeQuery("insert into idempotency_keys (user_id, idempotency_key, request_hash, "
+        int inserted = persistence.entityManager().createNativeQuery("insert into idempotency_keys (user_id, idempotency_key, request_hash, "
                         + "response_status, response_body, order_id, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                         + "on conflict (user_id, idempotency_key) do nothing")
                 .setParameter(1, userId).setParameter(2, key).setParameter(3, requestHash).setParameter(4, status)
@@ -48,7 +51,7 @@ public class IdempotencyStore {
         if (inserted == 1) {
             return Optional.empty();
         }
-        List<?> rows = entityManager.createNativeQuery("select request_hash, response_status, response_body, order_id "
+        List<?> rows = persistence.entityManager().createNativeQuery("select request_hash, response_status, response_body, order_id "
                         + "from idempotency_keys where user_id = ?1 and idempotency_key = ?2")
                 .setParameter(1, userId).setParameter(2, key).getResultList();
         Object[] row = (Object[]) rows.getFirst();

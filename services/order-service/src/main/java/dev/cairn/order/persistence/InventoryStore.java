@@ -2,8 +2,7 @@ package dev.cairn.order.persistence;
 
 import dev.cairn.order.domain.OrderLine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -42,11 +41,15 @@ public class InventoryStore {
         }
     }
 
-    @PersistenceContext(unitName = OrdersDataSource.NAME)
-    EntityManager entityManager;
+    private final OrdersPersistenceContext persistence;
+
+    @Inject
+    public InventoryStore(OrdersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public Optional<StockLevel> find(String productId) {
-        List<?> rows = entityManager.createNativeQuery(
+        List<?> rows = persistence.entityManager().createNativeQuery(
                         "select product_id, available, reserved, version from inventory where product_id = ?1")
                 .setParameter(1, productId)
                 .getResultList();
@@ -59,7 +62,7 @@ public class InventoryStore {
 
     /** Sets the available quantity (creating the row), returning the new level. */
     public StockLevel setAvailable(String productId, int available, Instant now) {
-        entityManager.createNativeQuery("insert into inventory (product_id, available, reserved, updated_at, version) "
+        persistence.entityManager().createNativeQuery("insert into inventory (product_id, available, reserved, updated_at, version) "
                         + "values (?1, ?2, 0, ?3, 1) on conflict (product_id) do update "
                         + "set available = excluded.available, updated_at = excluded.updated_at, version = inventory.version + 1")
                 .setParameter(1, productId)
@@ -71,7 +74,7 @@ public class InventoryStore {
 
     /** Creates the product's row with no stock if it has none (a new product). */
     public boolean createIfMissing(String productId, Instant now) {
-        return entityManager.createNativeQuery("insert into inventory (product_id, available, reserved, updated_at, version) "
+        return persistence.entityManager().createNativeQuery("insert into inventory (product_id, available, reserved, updated_at, version) "
                         + "values (?1, 0, 0, ?2, 1) on conflict (product_id) do nothing")
                 .setParameter(1, productId)
                 .setParameter(2, now)
@@ -89,7 +92,7 @@ public class InventoryStore {
             return;
         }
         for (OrderLine line : lines.stream().sorted(Comparator.comparing(OrderLine::productId)).toList()) {
-            int updated = entityManager.createNativeQuery("update inventory set available = available - ?1, "
+            int updated = persistence.entityManager().createNativeQuery("update inventory set available = available - ?1, "
                             + "reserved = reserved + ?1, updated_at = ?3, version = version + 1 "
                             + "where product_id = ?2 and available >= ?1")
                     .setParameter(1, line.quantity())
@@ -99,7 +102,7 @@ public class InventoryStore {
             if (updated != 1) {
                 throw new OutOfStockException(line.productId());
             }
-            entityManager.createNativeQuery("insert into inventory_reservations (order_id, product_id, quantity, status, "
+            persistence.entityManager().createNativeQuery("insert into inventory_reservations (order_id, product_id, quantity, status, "
                             + "updated_at) values (?1, ?2, ?3, 'RESERVED', ?4)")
                     .setParameter(1, orderId)
                     .setParameter(2, line.productId())
@@ -121,19 +124,19 @@ public class InventoryStore {
 
     /** Whether the order holds (or held) reservations. */
     public boolean holds(UUID orderId) {
-        return ((Number) entityManager.createNativeQuery("select count(*) from inventory_reservations where order_id = ?1")
+        return ((Number) persistence.entityManager().createNativeQuery("select count(*) from inventory_reservations where order_id = ?1")
                 .setParameter(1, orderId).getSingleResult()).longValue() > 0;
     }
 
     /** Quantities the order currently holds, by product (RESERVED rows only). */
     public int reservedBy(UUID orderId) {
-        return ((Number) entityManager.createNativeQuery("select coalesce(sum(quantity), 0) from inventory_reservations "
+        return ((Number) persistence.entityManager().createNativeQuery("select coalesce(sum(quantity), 0) from inventory_reservations "
                         + "where order_id = ?1 and status = 'RESERVED'")
                 .setParameter(1, orderId).getSingleResult()).intValue();
     }
 
     private void settle(UUID orderId, String newStatus, String change, Instant now) {
-        entityManager.createNativeQuery("with settled as (update inventory_reservations set status = ?2, updated_at = ?3 "
+        persistence.entityManager().createNativeQuery("with settled as (update inventory_reservations set status = ?2, updated_at = ?3 "
                         + "where order_id = ?1 and status = 'RESERVED' returning product_id, quantity) "
                         + "update inventory i set " + change
                         + ", updated_at = ?3, version = i.version + 1 from settled r where i.product_id = r.product_id")

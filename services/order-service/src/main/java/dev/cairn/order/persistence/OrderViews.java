@@ -5,8 +5,7 @@ import dev.cairn.commons.paging.PageRequest;
 import dev.cairn.order.domain.Order;
 import dev.cairn.order.domain.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 
 import java.math.RoundingMode;
@@ -22,15 +21,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrderViews {
 
-    @PersistenceContext(unitName = OrdersDataSource.NAME)
-    EntityManager entityManager;
+    private final OrdersPersistenceContext persistence;
+
+    @Inject
+    public OrderViews(OrdersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     /** Writes the row for the order's current state. */
     public void project(Order order) {
         UUID id = UUID.fromString(order.id());
-        OrderViewEntity row = entityManager.find(OrderViewEntity.class, id);
+        OrderViewEntity row = persistence.entityManager().find(OrderViewEntity.class, id);
         if (row == null) {
-            entityManager.persist(fill(new OrderViewEntity(id), order));
+            persistence.entityManager().persist(fill(new OrderViewEntity(id), order));
         } else {
             fill(row, order);
         }
@@ -48,7 +51,7 @@ public class OrderViews {
     }
 
     public Optional<OrderViewEntity> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(OrderViewEntity.class, id));
+        return Optional.ofNullable(persistence.entityManager().find(OrderViewEntity.class, id));
     }
 
     /** Up to {@code limit + 1} orders, newest first, optionally of one user and/or status. */
@@ -64,7 +67,7 @@ public class OrderViews {
             jpql.append(" and (o.createdAt < :time or (o.createdAt = :time and o.id < :id))");
         }
         jpql.append(" order by o.createdAt desc, o.id desc");
-        TypedQuery<OrderViewEntity> query = entityManager.createQuery(jpql.toString(), OrderViewEntity.class);
+        TypedQuery<OrderViewEntity> query = persistence.entityManager().createQuery(jpql.toString(), OrderViewEntity.class);
         if (userId != null) {
             query.setParameter("user", userId);
         }
@@ -80,13 +83,13 @@ public class OrderViews {
 
     /** Every row, for comparing a rebuild with the live model. */
     public List<OrderViewEntity> all() {
-        return entityManager.createQuery("select o from OrderViewEntity o", OrderViewEntity.class).getResultList();
+        return persistence.entityManager().createQuery("select o from OrderViewEntity o", OrderViewEntity.class).getResultList();
     }
 
     /** Empties the read model (before a rebuild, in the same transaction). */
     public void clear() {
-        entityManager.createQuery("delete from OrderViewEntity").executeUpdate();
-        entityManager.flush();
-        entityManager.clear();
+        persistence.entityManager().createQuery("delete from OrderViewEntity").executeUpdate();
+        persistence.entityManager().flush();
+        persistence.entityManager().clear();
     }
 }

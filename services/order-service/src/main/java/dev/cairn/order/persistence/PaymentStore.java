@@ -1,8 +1,7 @@
 package dev.cairn.order.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,11 +21,15 @@ public class PaymentStore {
                           String reason) {
     }
 
-    @PersistenceContext(unitName = OrdersDataSource.NAME)
-    EntityManager entityManager;
+    private final OrdersPersistenceContext persistence;
+
+    @Inject
+    public PaymentStore(OrdersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public Optional<Payment> find(UUID orderId) {
-        List<?> rows = entityManager.createNativeQuery("select order_id, authorization_id, amount, currency, status, reason "
+        List<?> rows = persistence.entityManager().createNativeQuery("select order_id, authorization_id, amount, currency, status, reason "
                         + "from payments where order_id = ?1")
                 .setParameter(1, orderId).getResultList();
         return rows.stream().findFirst().map(row -> {
@@ -39,7 +42,7 @@ public class PaymentStore {
     /** Records the payment's new status (creating the row on first use). */
     public void record(UUID orderId, String authorizationId, BigDecimal amount, String currency, Status status,
                        String reason, Instant now) {
-        entityManager.createNativeQuery("insert into payments (order_id, authorization_id, amount, currency, status, "
+        persistence.entityManager().createNativeQuery("insert into payments (order_id, authorization_id, amount, currency, status, "
                         + "reason, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (order_id) do update set "
                         + "authorization_id = coalesce(excluded.authorization_id, payments.authorization_id), "
                         + "status = excluded.status, reason = excluded.reason, updated_at = excluded.updated_at")

@@ -1,8 +1,7 @@
 package dev.cairn.order.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +30,15 @@ public class SagaStore {
                             String lastError, Instant startedAt) {
     }
 
-    @PersistenceContext(unitName = OrdersDataSource.NAME)
-    EntityManager entityManager;
+    private final OrdersPersistenceContext persistence;
+
+    @Inject
+    public SagaStore(OrdersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public void start(UUID orderId, String paymentToken, String firstStep, Instant now) {
-        entityManager.createNativeQuery("insert into order_sagas (order_id, state, payment_token, next_attempt_at, "
+        persistence.entityManager().createNativeQuery("insert into order_sagas (order_id, state, payment_token, next_attempt_at, "
                         + "started_at, updated_at) values (?1, ?2, ?3, ?4, ?4, ?4)")
                 .setParameter(1, orderId)
                 .setParameter(2, firstStep)
@@ -45,7 +48,7 @@ public class SagaStore {
     }
 
     public Optional<SagaState> find(UUID orderId) {
-        List<?> rows = entityManager.createNativeQuery("select order_id, state, payment_token, prices, attempts, last_error, "
+        List<?> rows = persistence.entityManager().createNativeQuery("select order_id, state, payment_token, prices, attempts, last_error, "
                         + "started_at from order_sagas where order_id = ?1")
                 .setParameter(1, orderId).getResultList();
         return rows.stream().findFirst().map(row -> {
@@ -61,7 +64,7 @@ public class SagaStore {
      * @return whether this instance now owns it
      */
     public boolean claim(UUID orderId, String owner, Duration lease, Instant now) {
-        return entityManager.createNativeQuery("update order_sagas set lease_owner = ?2, lease_until = ?3 "
+        return persistence.entityManager().createNativeQuery("update order_sagas set lease_owner = ?2, lease_until = ?3 "
                         + "where order_id = ?1 and state <> 'COMPLETED' and next_attempt_at <= ?4 "
                         + "and (lease_until is null or lease_until < ?4 or lease_owner = ?2)")
                 .setParameter(1, orderId)
@@ -74,7 +77,7 @@ public class SagaStore {
     /** Sagas that are due and whose lease is free, oldest first. */
     public List<UUID> due(Instant now, int limit) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("select order_id from order_sagas where state <> 'COMPLETED' "
+        List<UUID> ids = persistence.entityManager().createNativeQuery("select order_id from order_sagas where state <> 'COMPLETED' "
                         + "and next_attempt_at <= ?1 and (lease_until is null or lease_until < ?1) "
                         + "order by next_attempt_at limit ?2")
                 .setParameter(1, now)
@@ -85,7 +88,7 @@ public class SagaStore {
 
     /** Moves to the next step, keeping the lease; resets the attempts. */
     public void advance(UUID orderId, String nextStep, String prices, String reason, Instant now) {
-        entityManager.createNativeQuery("update order_sagas set state = ?2, prices = coalesce(?3, prices), "
+        persistence.entityManager().createNativeQuery("update order_sagas set state = ?2, prices = coalesce(?3, prices), "
                         + "last_error = coalesce(?4, last_error), attempts = 0, next_attempt_at = ?5, updated_at = ?5 "
                         + "where order_id = ?1")
                 .setParameter(1, orderId)
@@ -98,7 +101,7 @@ public class SagaStore {
 
     /** Records a failed attempt and when to try again; the lease is given up. */
     public void retryLater(UUID orderId, String error, Instant nextAttempt, Instant now) {
-        entityManager.createNativeQuery("update order_sagas set attempts = attempts + 1, last_error = ?2, "
+        persistence.entityManager().createNativeQuery("update order_sagas set attempts = attempts + 1, last_error = ?2, "
                         + "next_attempt_at = ?3, lease_owner = null, lease_until = null, updated_at = ?4 where order_id = ?1")
                 .setParameter(1, orderId)
                 .setParameter(2, error)
@@ -109,7 +112,7 @@ public class SagaStore {
 
     /** Gives the lease up (the step is done or handed over). */
     public void release(UUID orderId) {
-        entityManager.createNativeQuery("update order_sagas set lease_owner = null, lease_until = null where order_id = ?1")
+        persistence.entityManager().createNativeQuery("update order_sagas set lease_owner = null, lease_until = null where order_id = ?1")
                 .setParameter(1, orderId)
                 .executeUpdate();
     }

@@ -44,7 +44,8 @@ import java.util.logging.Logger;
  * <p>
  * Transient failures (product service or payment provider unavailable) are retried with back-off: pricing until
  * {@code cairn.orders.saga.pricing-deadline} (default 2 min) after the order was placed, payment steps
- * {@code cairn.orders.saga.payment-attempts} times (default 3); then the order is rejected with the reason.
+ * {@code cairn.orders.saga.payment-attempts} times (default 3); then the order is rejected with the reason. At most
+ * {@code cairn.orders.saga.parallelism} sagas (default 4) run at once per instance.
  */
 @ApplicationScoped
 public class OrderSaga {
@@ -67,7 +68,7 @@ public class OrderSaga {
     private final Duration backoff;
     private final Duration pollInterval;
     private final Optional<SagaStep> haltAfter;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService workers;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("order-saga-poller").daemon().factory());
 
@@ -87,6 +88,10 @@ public class OrderSaga {
         this.paymentAttempts = config.getOptionalValue("cairn.orders.saga.payment-attempts", Integer.class).orElse(3);
         this.backoff = ConfigValues.duration(config, "cairn.orders.saga.retry-backoff", Duration.ofSeconds(1));
         this.pollInterval = ConfigValues.duration(config, "cairn.orders.saga.poll-interval", Duration.ofSeconds(1));
+        // Bounded, so that sagas never take every database connection from the requests.
+        this.workers = Executors.newFixedThreadPool(
+                config.getOptionalValue("cairn.orders.saga.parallelism", Integer.class).orElse(4),
+                Thread.ofVirtual().name("order-saga-", 0).factory());
         // Fault injection for the kill-and-resume test: the process halts right after committing this step.
         this.haltAfter = config.getOptionalValue("cairn.orders.saga.halt-after", String.class).map(SagaStep::valueOf);
     }

@@ -3,8 +3,7 @@ package dev.cairn.user.persistence;
 import dev.cairn.commons.paging.PageRequest;
 import dev.cairn.user.domain.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
@@ -15,11 +14,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditRepository {
 
-    @PersistenceContext(unitName = UsersDataSource.NAME)
-    EntityManager entityManager;
+    private final UsersPersistenceContext persistence;
+
+    @Inject
+    public AuditRepository(UsersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public void add(AuditEntryEntity entry) {
-        entityManager.persist(entry);
+        persistence.entityManager().persist(entry);
     }
 
     /** Up to {@code limit + 1} entries, newest first, optionally of one action and/or about one subject. */
@@ -35,7 +38,7 @@ public class AuditRepository {
             jpql.append(" and (a.occurredAt < :beforeTime or (a.occurredAt = :beforeTime and a.id < :beforeId))");
         }
         jpql.append(" order by a.occurredAt desc, a.id desc");
-        TypedQuery<AuditEntryEntity> select = entityManager.createQuery(jpql.toString(), AuditEntryEntity.class);
+        TypedQuery<AuditEntryEntity> select = persistence.entityManager().createQuery(jpql.toString(), AuditEntryEntity.class);
         if (action != null) {
             select.setParameter("action", action);
         }

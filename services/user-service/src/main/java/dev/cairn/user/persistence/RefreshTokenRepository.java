@@ -1,8 +1,7 @@
 package dev.cairn.user.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -12,15 +11,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class RefreshTokenRepository {
 
-    @PersistenceContext(unitName = UsersDataSource.NAME)
-    EntityManager entityManager;
+    private final UsersPersistenceContext persistence;
+
+    @Inject
+    public RefreshTokenRepository(UsersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public void add(RefreshTokenEntity token) {
-        entityManager.persist(token);
+        persistence.entityManager().persist(token);
     }
 
     public Optional<RefreshTokenEntity> findByHash(String tokenHash) {
-        return entityManager.createQuery("select t from RefreshTokenEntity t where t.tokenHash = :hash", RefreshTokenEntity.class)
+        return persistence.entityManager().createQuery("select t from RefreshTokenEntity t where t.tokenHash = :hash", RefreshTokenEntity.class)
                 .setParameter("hash", tokenHash)
                 .getResultStream()
                 .findFirst();
@@ -32,7 +35,7 @@ public class RefreshTokenRepository {
      * @return whether this call used it
      */
     public boolean markUsed(UUID tokenId, Instant now) {
-        return entityManager.createQuery("update RefreshTokenEntity t set t.usedAt = :now "
+        return persistence.entityManager().createQuery("update RefreshTokenEntity t set t.usedAt = :now "
                         + "where t.id = :id and t.usedAt is null and t.revokedAt is null")
                 .setParameter("now", now)
                 .setParameter("id", tokenId)
@@ -41,7 +44,7 @@ public class RefreshTokenRepository {
 
     /** Revokes every token of the family that is not revoked yet; returns how many. */
     public int revokeFamily(UUID familyId, Instant now) {
-        return entityManager.createQuery("update RefreshTokenEntity t set t.revokedAt = :now "
+        return persistence.entityManager().createQuery("update RefreshTokenEntity t set t.revokedAt = :now "
                         + "where t.familyId = :family and t.revokedAt is null")
                 .setParameter("now", now)
                 .setParameter("family", familyId)
@@ -50,7 +53,7 @@ public class RefreshTokenRepository {
 
     /** Revokes every token of the user (password change, deletion). */
     public int revokeAllOf(UUID userId, Instant now) {
-        return entityManager.createQuery("update RefreshTokenEntity t set t.revokedAt = :now "
+        return persistence.entityManager().createQuery("update RefreshTokenEntity t set t.revokedAt = :now "
                         + "where t.userId = :user and t.revokedAt is null")
                 .setParameter("now", now)
                 .setParameter("user", userId)

@@ -1,8 +1,7 @@
 package dev.cairn.user.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -12,8 +11,12 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class SigningKeyRepository {
 
-    @PersistenceContext(unitName = UsersDataSource.NAME)
-    EntityManager entityManager;
+    private final UsersPersistenceContext persistence;
+
+    @Inject
+    public SigningKeyRepository(UsersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     /**
      * All generated keys, newest first; when there is none, {@code generate} makes one and it is stored. A
@@ -21,15 +24,15 @@ public class SigningKeyRepository {
      */
     @Transactional
     public List<SigningKeyEntity> loadOrCreate(Supplier<SigningKeyEntity> generate) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('cairn.signing_keys'))").getSingleResult();
-        List<SigningKeyEntity> keys = entityManager
+        persistence.entityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('cairn.signing_keys'))").getSingleResult();
+        List<SigningKeyEntity> keys = persistence.entityManager()
                 .createQuery("select k from SigningKeyEntity k order by k.createdAt desc", SigningKeyEntity.class)
                 .getResultList();
         if (!keys.isEmpty()) {
             return keys;
         }
         SigningKeyEntity created = generate.get();
-        entityManager.persist(created);
+        persistence.entityManager().persist(created);
         return List.of(created);
     }
 }

@@ -2,9 +2,8 @@ package dev.cairn.user.persistence;
 
 import dev.cairn.commons.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
@@ -17,32 +16,36 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository {
 
-    @PersistenceContext(unitName = UsersDataSource.NAME)
-    EntityManager entityManager;
+    private final UsersPersistenceContext persistence;
+
+    @Inject
+    public UserRepository(UsersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public Optional<UserEntity> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(UserEntity.class, id));
+        return Optional.ofNullable(persistence.entityManager().find(UserEntity.class, id));
     }
 
     /** The user, with its row locked until the transaction ends (for changes that emit an event). */
     public Optional<UserEntity> findForUpdate(UUID id) {
-        return Optional.ofNullable(entityManager.find(UserEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return Optional.ofNullable(persistence.entityManager().find(UserEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The user with this email, ignoring case (served by the {@code lower(email)} index). */
     public Optional<UserEntity> findByEmail(String email) {
-        return entityManager.createQuery("select u from UserEntity u where lower(u.email) = :email", UserEntity.class)
+        return persistence.entityManager().createQuery("select u from UserEntity u where lower(u.email) = :email", UserEntity.class)
                 .setParameter("email", email.toLowerCase(Locale.ROOT))
                 .getResultStream()
                 .findFirst();
     }
 
     public void add(UserEntity user) {
-        entityManager.persist(user);
+        persistence.entityManager().persist(user);
     }
 
     public void remove(UserEntity user) {
-        entityManager.remove(user);
+        persistence.entityManager().remove(user);
     }
 
     /**
@@ -58,7 +61,7 @@ public class UserRepository {
             jpql.append(" and (u.createdAt > :afterTime or (u.createdAt = :afterTime and u.id > :afterId))");
         }
         jpql.append(" order by u.createdAt, u.id");
-        TypedQuery<UserEntity> select = entityManager.createQuery(jpql.toString(), UserEntity.class);
+        TypedQuery<UserEntity> select = persistence.entityManager().createQuery(jpql.toString(), UserEntity.class);
         if (query != null && !query.isBlank()) {
             select.setParameter("pattern", "%" + escapeLike(query.trim().toLowerCase(Locale.ROOT)) + "%");
         }
@@ -70,11 +73,11 @@ public class UserRepository {
     }
 
     public void addLoginFailure(UUID userId, Instant at) {
-        entityManager.persist(new LoginFailureEntity(userId, at));
+        persistence.entityManager().persist(new LoginFailureEntity(userId, at));
     }
 
     public long countLoginFailuresSince(UUID userId, Instant since) {
-        return entityManager.createQuery("select count(f) from LoginFailureEntity f where f.userId = :user and f.failedAt >= :since",
+        return persistence.entityManager().createQuery("select count(f) from LoginFailureEntity f where f.userId = :user and f.failedAt >= :since",
                         Long.class)
                 .setParameter("user", userId)
                 .setParameter("since", since)
@@ -82,7 +85,7 @@ public class UserRepository {
     }
 
     public void clearLoginFailures(UUID userId) {
-        entityManager.createQuery("delete from LoginFailureEntity f where f.userId = :user")
+        persistence.entityManager().createQuery("delete from LoginFailureEntity f where f.userId = :user")
                 .setParameter("user", userId)
                 .executeUpdate();
     }

@@ -8,10 +8,9 @@ import dev.cairn.commons.logging.TraceContext;
 import dev.cairn.commons.outbox.Outbox;
 import dev.cairn.user.domain.Role;
 import dev.cairn.user.persistence.UserEntity;
-import dev.cairn.user.persistence.UsersDataSource;
+import dev.cairn.user.persistence.UsersPersistenceContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 /**
  * Writes {@code user.created}, {@code user.updated} and {@code user.deleted} to the outbox in the caller's
@@ -24,8 +23,12 @@ public class UserEvents {
     public static final String AGGREGATE = "user";
     private static final String SERVICE = "user-service";
 
-    @PersistenceContext(unitName = UsersDataSource.NAME)
-    EntityManager entityManager;
+    private final UsersPersistenceContext persistence;
+
+    @Inject
+    public UserEvents(UsersPersistenceContext persistence) {
+        this.persistence = persistence;
+    }
 
     public void created(UserEntity user) {
         append(EventType.USER_CREATED, user, snapshot(user));
@@ -42,7 +45,7 @@ public class UserEvents {
     }
 
     private void append(EventType type, UserEntity user, ObjectNode data) {
-        Outbox.append(entityManager, AGGREGATE, CairnEvent.create(type, SERVICE, user.id().toString(), user.version(),
+        Outbox.append(persistence.entityManager(), AGGREGATE, CairnEvent.create(type, SERVICE, user.id().toString(), user.version(),
                 data, TraceContext.currentTraceparent()));
     }
 
