@@ -73,6 +73,11 @@ public final class ServiceJvm implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Whether the process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
