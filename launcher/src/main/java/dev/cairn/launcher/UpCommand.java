@@ -58,6 +58,7 @@ final class UpCommand implements Callable<Integer> {
     private final List<ManagedProcess> processes = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicInteger interrupts = new AtomicInteger();
+    private java.util.Optional<LocalAdmin> localAdmin = java.util.Optional.empty();
 
     @Override
     public Integer call() throws Exception {
@@ -76,6 +77,8 @@ final class UpCommand implements Callable<Integer> {
             }
             console.say("[2/3] starting " + specs.size() + " processes");
             Map<String, String> environment = processEnvironment(datastores, specs);
+            localAdmin = LocalAdmin.forRun(root, System.getenv());
+            localAdmin.ifPresent(admin -> environment.putAll(admin.environment()));
             for (ServiceSpec spec : specs) {
                 ManagedProcess process = ManagedProcess.start(spec, root, Project.javaCommand(),
                         Arrays.asList(javaOptions.trim().split("\\s+")), environment,
@@ -217,6 +220,8 @@ final class UpCommand implements Callable<Integer> {
                     spec.name(), spec.port()));
         }
         console.say("  logs            " + Project.runDirectory(root).resolve("logs") + "  (./cairn logs <name>)");
+        localAdmin.ifPresent(admin -> console.say("  admin login     " + admin.email() + " / " + admin.password()
+                + "  (kept in " + admin.file() + "; set CAIRN_ADMIN_EMAIL/CAIRN_ADMIN_PASSWORD to choose)"));
         console.say("Press Ctrl-C to stop (or run ./cairn down).");
     }
 

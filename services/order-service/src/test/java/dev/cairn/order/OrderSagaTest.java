@@ -66,6 +66,21 @@ class OrderSagaTest {
     }
 
     @Test
+    void metricsCountOrdersValuesStepsAndStockOuts() {
+        OrderApi api = new OrderApi(target);
+        String product = product(api, "8.00", 1);
+        OrderApi.Customer customer = customer();
+        api.awaitStatus(customer, api.placed(customer, order(product, 1, "tok_ok")), "CONFIRMED");
+        api.awaitStatus(customer, api.placed(customer, order(product, 1, "tok_ok")), "REJECTED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = target.path("/metrics").request("text/plain").get(String.class);
+            assertThat(metrics).contains("cairn_orders_created_total", "cairn_order_value", "cairn_saga_step_seconds",
+                    "cairn_inventory_stockouts_total");
+            assertThat(metrics).containsPattern("cairn_orders_total\\{[^}]*status=\"CONFIRMED\"[^}]*} [1-9]");
+        });
+    }
+
+    @Test
     void tokDeclinedRejectsAndReleasesStock() {
         OrderApi api = new OrderApi(target);
         OrderDatabase db = new OrderDatabase(dataSource);

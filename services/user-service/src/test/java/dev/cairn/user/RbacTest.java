@@ -95,6 +95,10 @@ class RbacTest {
         assertThat(accounts.ensureAdmin(email, UserApi.PASSWORD)).isTrue();
         assertThat(accounts.ensureAdmin(email, "another password entirely")).isFalse();
         expect(api.login(email, UserApi.PASSWORD), 200);
+        // cairn up's local admin: the configured password wins.
+        assertThat(accounts.ensureAdmin(email, "another password entirely", true)).isTrue();
+        expect(api.login(email, "another password entirely"), 200);
+        assertThat(accounts.ensureAdmin(email, "another password entirely", true)).isFalse();
 
         assertThat(accounts.ensureAdmin(customer.email().toUpperCase(), "ignored for an existing account")).isTrue();
         UserApi.Session promoted = api.relogin(customer.id(), customer.email());

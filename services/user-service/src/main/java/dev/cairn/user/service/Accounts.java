@@ -74,6 +74,15 @@ public class Accounts {
      */
     @Transactional
     public boolean ensureAdmin(String email, String password) {
+        return ensureAdmin(email, password, false);
+    }
+
+    /**
+     * Like {@link #ensureAdmin(String, String)}; with {@code resetPassword} an existing account's password is set to
+     * {@code password} too (local development: {@code cairn up} keeps its admin's password in a file).
+     */
+    @Transactional
+    public boolean ensureAdmin(String email, String password, boolean resetPassword) {
         Optional<UserEntity> existing = users.findByEmail(Emails.normalize(email));
         if (existing.isEmpty()) {
             UserEntity admin = create(email, password, "Administrator", EnumSet.of(Role.ADMIN, Role.CUSTOMER));
@@ -82,8 +91,15 @@ public class Accounts {
             return true;
         }
         UserEntity user = users.findForUpdate(existing.get().id()).orElseThrow();
+        boolean reset = resetPassword && !hasher.matches(password, user.passwordHash());
+        if (reset) {
+            rejectWeak(password, user.email());
+            user.changePasswordHash(hasher.hash(password));
+            refreshTokens.revokeAllOf(user.id(), clock.instant());
+            audit.record(AuditAction.PASSWORD_CHANGED, Actor.system(), user.id().toString(), "bootstrap admin password reset");
+        }
         if (user.roles().contains(Role.ADMIN)) {
-            return false;
+            return reset;
         }
         Set<Role> roles = EnumSet.copyOf(user.roles().isEmpty() ? Set.of(Role.CUSTOMER) : user.roles());
         roles.add(Role.ADMIN);

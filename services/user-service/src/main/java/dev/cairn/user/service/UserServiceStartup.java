@@ -56,7 +56,8 @@ public class UserServiceStartup {
                 "set the bootstrap admin's password (at least 12 characters), or unset cairn.admin.email");
         boolean changed;
         try {
-            changed = accounts.ensureAdmin(email.get(), password);
+            changed = accounts.ensureAdmin(email.get(), password,
+                    config.getOptionalValue("cairn.admin.reset-password", Boolean.class).orElse(false));
         } catch (ProblemException e) {
             throw new ConfigurationException("The bootstrap admin (cairn.admin.email / CAIRN_ADMIN_EMAIL, "
                     + "cairn.admin.password / CAIRN_ADMIN_PASSWORD) cannot be created: " + e.getMessage());
