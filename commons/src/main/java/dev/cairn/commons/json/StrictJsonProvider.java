@@ -49,7 +49,17 @@ public class StrictJsonProvider implements MessageBodyReader<Object>, MessageBod
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws java.io.IOException {
         JavaType javaType = Json.mapper().getTypeFactory().constructType(genericType == null ? type : genericType);
-        return Json.mapper().readValue(body, javaType);
+        try {
+            return Json.mapper().readValue(body, javaType);
+        } catch (java.io.IOException | RuntimeException e) {
+            // A limit or a broken connection under the parser (e.g. a 413 while reading) is not a JSON error.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof jakarta.ws.rs.WebApplicationException webError) {
+                    throw webError;
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

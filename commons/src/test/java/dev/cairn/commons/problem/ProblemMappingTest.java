@@ -27,6 +27,28 @@ class ProblemMappingTest {
     private WebTarget target;
 
     @Test
+    void oversizedBodiesAreA413ProblemWithOrWithoutContentLength() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\",\"quantity\":1}";
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> declared = client.send(java.net.http.HttpRequest.newBuilder(
+                        target.path("/problems/validated").getUri())
+                .header("Content-Type", "application/json").expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("https://cairn.dev/problems/payload-too-large");
+
+        java.net.http.HttpResponse<String> chunked = client.send(java.net.http.HttpRequest.newBuilder(
+                        target.path("/problems/validated").getUri())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("https://cairn.dev/problems/payload-too-large");
+    }
+
+    @Test
     void unreachableDatabaseIsA503WithRetryAfter() {
         Response response = target.path("/problems/database-down").request().get();
         assertThat(response.getStatus()).isEqualTo(503);
