@@ -8,9 +8,6 @@ import dev.cairn.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,7 +23,6 @@ import static org.awaitility.Awaitility.await;
  */
 class OrderSagaResumeIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -76,21 +72,11 @@ class OrderSagaResumeIT {
 
     private static HttpResponse<String> send(ServiceJvm instance, String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        return send(instance, method, path, token, body, Map.of());
+        return Http.send(instance.baseUrl(), method, path, token, body);
     }
 
     private static HttpResponse<String> send(ServiceJvm instance, String method, String path, String token, String body,
                                              Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send(instance.baseUrl(), method, path, token, body, headers);
     }
 }

@@ -6,6 +6,7 @@ import dev.cairn.commons.paging.PageRequest;
 import dev.cairn.commons.problem.Problem;
 import dev.cairn.commons.problem.ProblemException;
 import dev.cairn.commons.problem.ProblemType;
+import dev.cairn.commons.security.Sha256;
 import dev.cairn.order.domain.OrderStatus;
 import dev.cairn.order.live.OrderUpdate;
 import dev.cairn.order.live.OrderUpdates;
@@ -39,10 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -85,7 +82,7 @@ public class OrderResource {
                     "header is required (1.." + MAX_KEY + " characters, e.g. a UUID per order)");
         }
         PlacedOrder placed = orders.place(new PlaceOrder(Caller.id(security), request.lines(), request.paymentToken(),
-                request.address(), idempotencyKey.trim(), sha256(Json.write(request))));
+                request.address(), idempotencyKey.trim(), Sha256.hex(Json.write(request))));
         return Response.status(placed.status())
                 .location(uriInfo.getBaseUriBuilder().path("api/v1/orders").path(placed.orderId().toString()).build())
                 .header("Idempotent-Replayed", Boolean.toString(placed.replay()))
@@ -199,13 +196,5 @@ public class OrderResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

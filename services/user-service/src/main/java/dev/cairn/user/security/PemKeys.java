@@ -1,6 +1,7 @@
 package dev.cairn.user.security;
 
 import dev.cairn.commons.config.ConfigurationException;
+import dev.cairn.commons.security.Sha256;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

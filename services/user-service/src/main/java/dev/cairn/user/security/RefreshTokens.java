@@ -1,8 +1,9 @@
 package dev.cairn.user.security;
 
+import dev.cairn.commons.security.Sha256;
+
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Refresh token values: 256 random bits, base64url; only their SHA-256 is stored. */
 public final class RefreshTokens {
@@ -21,6 +22,6 @@ public final class RefreshTokens {
 
     /** The stored form of a token: SHA-256, lower-case hex. */
     public static String hash(String token) {
-        return HexFormat.of().formatHex(Sha256.of(token));
+        return Sha256.hex(token);
     }
 }

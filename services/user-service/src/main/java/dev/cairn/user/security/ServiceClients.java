@@ -1,5 +1,6 @@
 package dev.cairn.user.security;
 
+import dev.cairn.commons.security.Sha256;
 import dev.cairn.commons.config.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
