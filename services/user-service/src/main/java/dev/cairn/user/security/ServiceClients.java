@@ -1,7 +1,7 @@
 package dev.cairn.user.security;
 
-import dev.cairn.commons.security.Sha256;
 import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.security.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
