@@ -128,13 +128,6 @@ public class InventoryStore {
                 .setParameter(1, orderId).getSingleResult()).longValue() > 0;
     }
 
-    /** Quantities the order currently holds, by product (RESERVED rows only). */
-    public int reservedBy(UUID orderId) {
-        return ((Number) persistence.entityManager().createNativeQuery("select coalesce(sum(quantity), 0) from inventory_reservations "
-                        + "where order_id = ?1 and status = 'RESERVED'")
-                .setParameter(1, orderId).getSingleResult()).intValue();
-    }
-
     private void settle(UUID orderId, String newStatus, String change, Instant now) {
         persistence.entityManager().createNativeQuery("with settled as (update inventory_reservations set status = ?2, updated_at = ?3 "
                         + "where order_id = ?1 and status = 'RESERVED' returning product_id, quantity) "

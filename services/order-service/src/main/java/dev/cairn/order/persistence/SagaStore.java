@@ -110,13 +110,6 @@ public class SagaStore {
                 .executeUpdate();
     }
 
-    /** Gives the lease up (the step is done or handed over). */
-    public void release(UUID orderId) {
-        persistence.entityManager().createNativeQuery("update order_sagas set lease_owner = null, lease_until = null where order_id = ?1")
-                .setParameter(1, orderId)
-                .executeUpdate();
-    }
-
     private static Instant toInstant(Object value) {
         return switch (value) {
             case Instant instant -> instant;

@@ -55,11 +55,6 @@ public class SagaRecords {
         sagas.retryLater(orderId, error, at, now);
     }
 
-    @Transactional
-    public void release(UUID orderId) {
-        sagas.release(orderId);
-    }
-
     /** Reserves the lines and moves to PAY in one transaction. */
     @Transactional
     public void reserve(UUID orderId, List<OrderLine> lines, Instant now) {

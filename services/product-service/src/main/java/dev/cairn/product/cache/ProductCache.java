@@ -121,11 +121,6 @@ public class ProductCache {
         lists.synchronous().invalidateAll();
     }
 
-    /** Whether Redis is being skipped after a failure. */
-    public boolean sharedLayerDegraded() {
-        return redis.backingOff();
-    }
-
     private CompletableFuture<Optional<Product>> fromRedisOrLoad(String id,
                                                                  Supplier<CompletableFuture<Optional<Product>>> load) {
         Optional<String> shared = redis.get(PRODUCT_KEY + id);
