@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Prepares the service before it takes traffic, in this order: migrate the schema, load the signing keys, make
  * sure the bootstrap admin ({@code CAIRN_ADMIN_EMAIL} / {@code CAIRN_ADMIN_PASSWORD}) exists. Any failure stops
- * the start with a message that says what to fix.
+ * the start with a message that says what to fix. Then the outbox relay starts publishing events.
  */
 @ApplicationScoped
 public class UserServiceStartup {
@@ -30,14 +30,16 @@ public class UserServiceStartup {
     private final DataSource dataSource;
     private final KeyRing keys;
     private final Accounts accounts;
+    private final UserEventRelay relay;
     private final Config config;
 
     @Inject
     public UserServiceStartup(@Named(UsersDataSource.NAME) DataSource dataSource, KeyRing keys, Accounts accounts,
-                              Config config) {
+                              UserEventRelay relay, Config config) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.accounts = accounts;
+        this.relay = relay;
         this.config = config;
     }
 
@@ -45,6 +47,7 @@ public class UserServiceStartup {
         Migrations.migrate(dataSource, config.getOptionalValue("cairn.postgres.connect-retries", Integer.class).orElse(5));
         keys.load();
         bootstrapAdmin();
+        relay.start();
     }
 
     private void bootstrapAdmin() {
