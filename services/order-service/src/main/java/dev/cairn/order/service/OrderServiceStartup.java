@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * Prepares the service before it takes traffic: migrates {@code cairn_orders} (the event store is the outbox, so the
- * shared outbox table is not needed here) and starts the saga poller, which also resumes sagas of crashed instances.
+ * shared outbox table is not needed here), starts the saga poller, which also resumes sagas of crashed instances,
+ * and starts relaying the event store to the brokers.
  */
 @ApplicationScoped
 public class OrderServiceStartup {
@@ -22,14 +23,16 @@ public class OrderServiceStartup {
     private final DataSource dataSource;
     private final OrderSaga saga;
     private final OrderStatusGauges gauges;
+    private final OrderEventRelay relay;
     private final Config config;
 
     @Inject
     public OrderServiceStartup(@Named(OrdersDataSource.NAME) DataSource dataSource, OrderSaga saga,
-                               OrderStatusGauges gauges, Config config) {
+                               OrderStatusGauges gauges, OrderEventRelay relay, Config config) {
         this.dataSource = dataSource;
         this.saga = saga;
         this.gauges = gauges;
+        this.relay = relay;
         this.config = config;
     }
 
@@ -38,5 +41,6 @@ public class OrderServiceStartup {
                 Migrations.SERVICE_LOCATION);
         saga.start();
         gauges.start();
+        relay.start();
     }
 }
