@@ -27,6 +27,7 @@ public final class CairnMain {
         Config config = ConfigProvider.getConfig();
         config.getOptionalValue("cairn.service.name", String.class)
                 .ifPresent(name -> System.setProperty("cairn.service.name", name));
+        keepTransactionLogsOutOfTheWorkingDirectory(config);
         try {
             Duration grace = ConfigValues.duration(config, "cairn.shutdown.grace", Duration.ofSeconds(20));
             new GracefulShutdown(grace, System::exit).installSignalHandlers();
@@ -39,6 +40,18 @@ public final class CairnMain {
             LOG.log(Level.SEVERE, "Cannot start: " + configError.getMessage());
             System.exit(2);
         }
+    }
+
+    /**
+     * The JTA transaction manager (Narayana, in the services that use JPA) keeps its object store in the working
+     * directory unless told otherwise; {@code cairn.transactions.dir} (default: the temporary directory) says where.
+     */
+    private static void keepTransactionLogsOutOfTheWorkingDirectory(Config config) {
+        String service = config.getOptionalValue("cairn.service.name", String.class).orElse("cairn");
+        String directory = config.getOptionalValue("cairn.transactions.dir", String.class)
+                .orElse(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cairn-transactions", service).toString());
+        System.setProperty("ObjectStoreEnvironmentBean.objectStoreDir", directory);
+        System.setProperty("com.arjuna.ats.arjuna.objectstore.objectStoreDir", directory);
     }
 
     private static ConfigurationException configurationError(Throwable e) {
