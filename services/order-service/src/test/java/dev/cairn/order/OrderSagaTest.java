@@ -81,6 +81,27 @@ class OrderSagaTest {
     }
 
     @Test
+    void aStepRepeatedAfterItsCommitChangesNothing() throws Exception {
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "3.00", 2);
+        OrderApi.Customer customer = customer();
+        String id = api.placed(customer, order(product, 1, "tok_ok"));
+        api.awaitStatus(customer, id, "CONFIRMED");
+        // As if the process had died after confirming but before anyone saw the saga's last commit.
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement(
+                "update order_sagas set state = 'CONFIRM', lease_owner = null, lease_until = null where order_id = ?::uuid")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                db.count("select count(*) from order_sagas where order_id = ?::uuid and state = 'COMPLETED'", id) == 1);
+        assertThat(api.get(customer, id).get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(db.paymentStatus(id)).contains("CAPTURED");
+        assertThat(api.stockOf(product).get("reserved").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void tokDeclinedRejectsAndReleasesStock() {
         OrderApi api = new OrderApi(target);
         OrderDatabase db = new OrderDatabase(dataSource);

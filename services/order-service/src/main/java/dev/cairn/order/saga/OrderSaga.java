@@ -239,6 +239,14 @@ public class OrderSaga {
     }
 
     private boolean confirm(Order order, SagaState saga) {
+        if (order.status() == OrderStatus.CONFIRMED) {
+            // Confirmed already (the step ran, its commit was not seen): nothing left to do.
+            records.advance(saga.orderId(), SagaStep.COMPLETED, null, null, clock.instant());
+            return true;
+        }
+        if (order.status() != OrderStatus.PENDING) {
+            return fail(saga, "the order became " + order.status() + " before it could be confirmed");
+        }
         PaymentStore.Payment payment = records.paymentOf(saga.orderId()).orElseThrow();
         List<OrderLine> lines = linesOf(saga);
         Order confirmed = writer.change(order.id(), "saga",
