@@ -1,6 +1,7 @@
 package dev.cairn.product;
 
 import dev.cairn.product.cache.ProductCache;
+import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
@@ -27,8 +28,13 @@ import static dev.cairn.testsupport.ApiClient.json;
 import static dev.cairn.testsupport.ApiClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads go through L1 (Caffeine) and L2 (Redis); writes invalidate; a cold key under load reaches MongoDB once. */
+/**
+ * Reads go through L1 (Caffeine) and L2 (Redis); writes invalidate; a cold key under load reaches MongoDB once.
+ * MongoDB reads are counted by the driver's command metrics, so the outbox relay (which polls with {@code find}) is
+ * off in this class.
+ */
 @HelidonTest
+@AddConfig(key = "cairn.relay.enabled", value = "false")
 class ProductCacheTest {
 
     @Inject
