@@ -122,6 +122,16 @@ public class InventoryStore {
         settle(orderId, "COMMITTED", "reserved = reserved - r.quantity", now);
     }
 
+    /** Records that {@code consumer} applied event {@code eventId}; false when it had already. */
+    public boolean markProcessed(String consumer, String eventId, Instant now) {
+        return persistence.entityManager().createNativeQuery("insert into processed_events (consumer, event_id, processed_at) "
+                        + "values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .setParameter(3, now)
+                .executeUpdate() == 1;
+    }
+
     /** Whether the order holds (or held) reservations. */
     public boolean holds(UUID orderId) {
         return ((Number) persistence.entityManager().createNativeQuery("select count(*) from inventory_reservations where order_id = ?1")

@@ -1,0 +1,59 @@
+package dev.cairn.order.messaging;
+
+import dev.cairn.commons.events.CairnEvent;
+import dev.cairn.commons.events.EventCodec;
+import dev.cairn.order.inventory.Inventory;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+/**
+ * Consumes {@code product.created} from queue {@code order-service.product-events} (SmallRye Reactive Messaging,
+ * RabbitMQ connector): a new product gets an inventory row with no stock. Each event is applied once: the inventory
+ * change and the processed-event record commit together. A failure rejects the message to the queue's DLQ.
+ */
+@ApplicationScoped
+public class ProductEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ProductEventsConsumer.class.getName());
+
+    private final Inventory inventory;
+    private final EventCodec codec = new EventCodec();
+
+    @Inject
+    public ProductEventsConsumer(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    @Incoming("product-events")
+    @Blocking
+    public CompletionStage<Void> consume(Message<?> message) {
+        try {
+            CairnEvent event = codec.decode(bytes(message.getPayload()));
+            if (event.type().equals("product.created")) {
+                boolean applied = inventory.productCreatedOnce(event.id(), event.subject());
+                LOG.fine(() -> (applied ? "Applied " : "Skipped duplicate ") + event.type() + " " + event.id());
+            }
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not apply a product event (" + e.getMessage() + "); rejecting it");
+            return message.nack(e);
+        }
+    }
+
+    private static byte[] bytes(Object payload) {
+        return switch (payload) {
+            case byte[] raw -> raw;
+            case String text -> text.getBytes(StandardCharsets.UTF_8);
+            case io.vertx.core.buffer.Buffer buffer -> buffer.getBytes();
+            case io.vertx.mutiny.core.buffer.Buffer buffer -> buffer.getBytes();
+            default -> payload.toString().getBytes(StandardCharsets.UTF_8);
+        };
+    }
+}
