@@ -137,6 +137,23 @@ class CairnUpIT {
 
     @Test
     @Order(4)
+    void demoProductsReachTheOrderServiceThroughTheEventBackbone() throws Exception {
+        HttpResponse<String> products = get(8083 + PORT_OFFSET, "/api/v2/products?category=books&limit=3");
+        assertThat(products.statusCode()).as(products.body()).isEqualTo(200);
+        JsonNode items = JSON.readTree(products.body()).get("items");
+        assertThat(items).hasSize(3);
+        for (JsonNode product : items) {
+            // product.created: product-service outbox -> relay -> RabbitMQ cairn.events -> order-service consumer.
+            await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> {
+                HttpResponse<String> stock = get(8082 + PORT_OFFSET, "/api/v1/inventory/" + product.get("id").asText());
+                assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
+                assertThat(JSON.readTree(stock.body()).get("available").asInt()).isZero();
+            });
+        }
+    }
+
+    @Test
+    @Order(5)
     void statusCommandSeesTheRunningPlatform() throws Exception {
         ProcessBuilder status = new ProcessBuilder(ROOT.resolve("cairn").toString(), "status")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -149,7 +166,7 @@ class CairnUpIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void sigintStopsEveryProcessGracefully() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(cairnUp.pid())).start().waitFor(10, TimeUnit.SECONDS);
 
