@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -35,7 +34,7 @@ public class ProductEventsConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<?> message) {
         try {
-            CairnEvent event = codec.decode(bytes(message.getPayload()));
+            CairnEvent event = codec.decode(MessagePayloads.bytes(message.getPayload()));
             if (event.type().equals("product.created")) {
                 boolean applied = inventory.productCreatedOnce(event.id(), event.subject());
                 LOG.fine(() -> (applied ? "Applied " : "Skipped duplicate ") + event.type() + " " + event.id());
@@ -45,15 +44,5 @@ public class ProductEventsConsumer {
             LOG.warning(() -> "Could not apply a product event (" + e.getMessage() + "); rejecting it");
             return message.nack(e);
         }
-    }
-
-    private static byte[] bytes(Object payload) {
-        return switch (payload) {
-            case byte[] raw -> raw;
-            case String text -> text.getBytes(StandardCharsets.UTF_8);
-            case io.vertx.core.buffer.Buffer buffer -> buffer.getBytes();
-            case io.vertx.mutiny.core.buffer.Buffer buffer -> buffer.getBytes();
-            default -> payload.toString().getBytes(StandardCharsets.UTF_8);
-        };
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.net.URI;
 @ApplicationScoped
 public class RabbitMqClientOptions {
 
+    /** One instance: channels sharing a connection must see the very same options. */
     @Produces
+    @Singleton
     @Identifier("cairn-rabbitmq")
     RabbitMQOptions options(Config config) {
         URI uri = ConfigValues.requireUri(config, "cairn.rabbitmq.url", "set it to e.g. amqp://guest:guest@127.0.0.1:5672",
