@@ -308,6 +308,7 @@ public class OrderSaga {
 
     @PreDestroy
     void stop() {
+        LOG.info("Stopping the saga poller of " + owner);
         poller.shutdownNow();
         workers.shutdownNow();
     }
