@@ -2,6 +2,7 @@ package dev.cairn.order.messaging;
 
 import dev.cairn.commons.events.CairnEvent;
 import dev.cairn.commons.events.EventCodec;
+import dev.cairn.commons.messaging.MessagePayloads;
 import dev.cairn.commons.logging.LogField;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

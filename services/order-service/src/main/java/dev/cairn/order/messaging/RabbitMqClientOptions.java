@@ -1,6 +1,6 @@
 package dev.cairn.order.messaging;
 
-import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.messaging.RabbitMqConnections;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,26 +8,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
-import java.net.URI;
-
-/**
- * The SmallRye RabbitMQ connector's connection, from Cairn's one setting {@code cairn.rabbitmq.url}
- * ({@code mp.messaging.connector.smallrye-rabbitmq.client-options-name=cairn-rabbitmq}).
- */
+/** The SmallRye RabbitMQ connector's connection, from {@code cairn.rabbitmq.url} (see {@link RabbitMqConnections}). */
 @ApplicationScoped
 public class RabbitMqClientOptions {
 
-    /** One instance: channels sharing a connection must see the very same options. */
     @Produces
     @Singleton
-    @Identifier("cairn-rabbitmq")
+    @Identifier(RabbitMqConnections.OPTIONS_NAME)
     RabbitMQOptions options(Config config) {
-        URI uri = ConfigValues.requireUri(config, "cairn.rabbitmq.url", "set it to e.g. amqp://guest:guest@127.0.0.1:5672",
-                "amqp", "amqps");
-        RabbitMQOptions options = new RabbitMQOptions().setUri(uri.toString());
-        options.setAutomaticRecoveryEnabled(true);
-        options.setReconnectAttempts(Integer.MAX_VALUE);
-        options.setReconnectInterval(1000);
-        return options;
+        return RabbitMqConnections.options(config);
     }
 }

@@ -38,6 +38,8 @@ public class UserEntity {
     private Instant lockedUntil;
     @Column(nullable = false)
     private long version;
+    @Column(name = "order_count", nullable = false, insertable = false, updatable = false)
+    private int orderCount;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false)
@@ -89,6 +91,11 @@ public class UserEntity {
     /** The sequence of the newest event of this user (1 after {@code user.created}). */
     public long version() {
         return version;
+    }
+
+    /** How many orders the user placed (counted from {@code order.created} events). */
+    public int orderCount() {
+        return orderCount;
     }
 
     public Set<Role> roles() {

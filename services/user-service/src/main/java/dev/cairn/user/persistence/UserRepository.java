@@ -90,6 +90,20 @@ public class UserRepository {
                 .executeUpdate();
     }
 
+    /** Records that {@code consumer} applied event {@code eventId}; false when it had already. */
+    public boolean markProcessed(String consumer, String eventId, Instant now) {
+        return persistence.entityManager().createNativeQuery("insert into processed_events (consumer, event_id, processed_at) "
+                        + "values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, consumer).setParameter(2, eventId).setParameter(3, now)
+                .executeUpdate() == 1;
+    }
+
+    /** Adds one to the user's order count; false when there is no such user. */
+    public boolean countOrder(UUID userId) {
+        return persistence.entityManager().createNativeQuery("update users set order_count = order_count + 1 where id = ?1")
+                .setParameter(1, userId).executeUpdate() == 1;
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -150,6 +150,24 @@ public class Accounts {
         return user;
     }
 
+    /**
+     * Counts an order of the user ({@code order.created} event {@code eventId}), once per event; orders of users
+     * who no longer exist are ignored.
+     *
+     * @return whether the count changed
+     */
+    @Transactional
+    public boolean orderPlaced(String eventId, String userId) {
+        if (!users.markProcessed("profile.order-count", eventId, clock.instant())) {
+            return false;
+        }
+        try {
+            return users.countOrder(UUID.fromString(userId));
+        } catch (IllegalArgumentException notAUser) {
+            return false;
+        }
+    }
+
     /** Deletes the account and its sessions; the audit log keeps the record of it. */
     @Transactional
     public void delete(UUID id, Actor actor) {

@@ -1,14 +1,14 @@
-package dev.cairn.order.messaging;
+package dev.cairn.commons.messaging;
 
 import java.nio.charset.StandardCharsets;
 
-/** The bytes of a message payload, whatever type the RabbitMQ connector delivered it as. */
-final class MessagePayloads {
+/** The bytes of a message payload, whatever type the connector delivered it as. */
+public final class MessagePayloads {
 
     private MessagePayloads() {
     }
 
-    static byte[] bytes(Object payload) {
+    public static byte[] bytes(Object payload) {
         return switch (payload) {
             case byte[] raw -> raw;
             case String text -> text.getBytes(StandardCharsets.UTF_8);
