@@ -19,10 +19,11 @@ import java.util.List;
  * @param createdAt   creation time
  * @param updatedAt   time of the last change
  * @param version     optimistic-concurrency version and event sequence: 1 when created, +1 per change
+ * @param unitsSold   units sold, counted from {@code order.paid} events
  */
 public record Product(String id, String sku, String name, String description, String category, List<String> tags,
                       BigDecimal price, String currency, Rating rating, Instant createdAt, Instant updatedAt,
-                      long version) {
+                      long version, long unitsSold) {
 
     public Product {
         tags = tags == null ? List.of() : List.copyOf(tags);

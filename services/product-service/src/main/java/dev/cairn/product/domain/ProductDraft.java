@@ -19,7 +19,7 @@ public record ProductDraft(String sku, String name, String description, String c
                 tags != null ? tags : current.tags(),
                 price != null ? price : current.price(),
                 currency != null ? currency : current.currency(),
-                current.rating(), current.createdAt(), now, current.version() + 1);
+                current.rating(), current.createdAt(), now, current.version() + 1, current.unitsSold());
     }
 
     /** Whether applying the draft changes nothing. */

@@ -79,7 +79,8 @@ final class ProductDocuments {
                 rating == null ? Rating.NONE : new Rating(number(rating.get("count")), number(rating.get("sum"))),
                 document.getDate(CREATED_AT).toInstant(),
                 document.getDate(UPDATED_AT).toInstant(),
-                number(document.get(VERSION)));
+                number(document.get(VERSION)),
+                number(document.get("unitsSold")));
     }
 
     /** An event waiting in a document's {@code outbox}: the complete CloudEvent JSON plus what the relay sorts by. */

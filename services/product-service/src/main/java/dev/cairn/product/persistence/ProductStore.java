@@ -56,7 +56,7 @@ public class ProductStore {
     /** The live product with this id. */
     public CompletableFuture<Optional<Product>> find(String id) {
         return Publishers.first(products.find(Filters.and(Filters.eq(ProductDocuments.ID, id), notDeleted()))
-                        .projection(Projections.exclude(ProductDocuments.OUTBOX)))
+                        .projection(Projections.exclude(ProductDocuments.OUTBOX, "salesEvents")))
                 .thenApply(found -> found.map(ProductDocuments::product));
     }
 
@@ -117,6 +117,22 @@ public class ProductStore {
                 });
     }
 
+    /**
+     * Adds {@code quantity} to the product's units sold, unless event {@code eventId} was counted already: the
+     * increment and the event id are written by one update that only matches while the id is not among the
+     * document's last 200 counted events.
+     *
+     * @return whether the count changed
+     */
+    public CompletableFuture<Boolean> countSale(String productId, long quantity, String eventId) {
+        return Publishers.first(products.updateOne(
+                        Filters.and(Filters.eq(ProductDocuments.ID, productId), Filters.ne("salesEvents", eventId)),
+                        Updates.combine(Updates.inc("unitsSold", quantity),
+                                Updates.pushEach("salesEvents", java.util.List.of(eventId),
+                                        new com.mongodb.client.model.PushOptions().slice(-200)))))
+                .thenApply(result -> result.map(r -> r.getModifiedCount() == 1).orElse(false));
+    }
+
     /** Overwrites the rating summary with one recomputed from the reviews (repair after a crash). */
     public CompletableFuture<Void> setRating(String productId, long count, long sum) {
         return Publishers.first(products.updateOne(Filters.eq(ProductDocuments.ID, productId), Updates.combine(
@@ -164,7 +180,8 @@ public class ProductStore {
             Bson order = sort.ascending()
                     ? Sorts.ascending(sort.field(), ProductDocuments.ID)
                     : Sorts.descending(sort.field(), ProductDocuments.ID);
-            find = products.find(Filters.and(filters)).projection(Projections.exclude(ProductDocuments.OUTBOX)).sort(order);
+            find = products.find(Filters.and(filters))
+                    .projection(Projections.exclude(ProductDocuments.OUTBOX, "salesEvents")).sort(order);
         }
         return Publishers.list(find.limit(limit + 1))
                 .thenApply(documents -> documents.stream().map(ProductDocuments::product).toList());

@@ -91,7 +91,7 @@ public class Catalog {
     public Product create(ProductDraft draft) {
         Instant now = clock.instant();
         Product product = new Product(UUID.randomUUID().toString(), draft.sku(), draft.name(), draft.description(),
-                draft.category(), draft.tags(), draft.price(), draft.currency(), Rating.NONE, now, now, 1);
+                draft.category(), draft.tags(), draft.price(), draft.currency(), Rating.NONE, now, now, 1, 0);
         try {
             Publishers.await(store.insert(product, ProductEvents.created(product)));
         } catch (SkuTakenException e) {
