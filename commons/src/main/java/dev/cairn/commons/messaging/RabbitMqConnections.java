@@ -6,9 +6,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The connection of SmallRye Reactive Messaging's RabbitMQ connector, from Cairn's one setting
- * {@code cairn.rabbitmq.url}. A service exposes it as a {@code @Singleton @Identifier("cairn-rabbitmq")} bean and sets
- * {@code mp.messaging.connector.smallrye-rabbitmq.client-options-name=cairn-rabbitmq}; one instance, because
- * channels sharing a connection must see the very same options.
+ * {@code cairn.rabbitmq.url}. {@link RabbitMqClientOptions} exposes it as a {@code @Singleton} bean named
+ * {@code cairn-rabbitmq}, which a service selects with
+ * {@code mp.messaging.connector.smallrye-rabbitmq.client-options-name=cairn-rabbitmq}; one instance, because channels
+ * sharing a connection must see the very same options.
  */
 public final class RabbitMqConnections {
 

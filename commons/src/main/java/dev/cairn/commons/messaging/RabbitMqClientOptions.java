@@ -1,6 +1,5 @@
-package dev.cairn.user.messaging;
+package dev.cairn.commons.messaging;
 
-import dev.cairn.commons.messaging.RabbitMqConnections;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +7,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
-/** The SmallRye RabbitMQ connector's connection, from {@code cairn.rabbitmq.url} (see {@link RabbitMqConnections}). */
+/**
+ * The SmallRye RabbitMQ connector's connection as a bean ({@link RabbitMqConnections}), for every service that
+ * consumes with SmallRye; commons' {@code beans.xml} leaves it out where Vert.x is not on the class path.
+ */
 @ApplicationScoped
 public class RabbitMqClientOptions {
 
