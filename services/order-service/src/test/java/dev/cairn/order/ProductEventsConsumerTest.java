@@ -9,6 +9,7 @@ import dev.cairn.commons.events.EventCodec;
 import dev.cairn.commons.events.EventType;
 import dev.cairn.commons.json.Json;
 import dev.cairn.testsupport.TestInfrastructure;
+import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /** {@code product.created} on {@code cairn.events} gives the product an inventory row, once however often it arrives. */
 @HelidonTest
+@AddConfig(key = "cairn.messaging.retry-delay", value = "100ms")
 class ProductEventsConsumerTest {
 
     @Inject
@@ -35,7 +37,7 @@ class ProductEventsConsumerTest {
     DataSource dataSource;
 
     @Test
-    void aMessageThatIsNotAnEventGoesToTheDeadLetterQueue() throws Exception {
+    void aMessageThatIsNotAnEventIsRetriedThenDeadLettered() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(URI.create(TestInfrastructure.rabbitmqUrl()));
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {

@@ -3,10 +3,13 @@ package dev.cairn.order.messaging;
 import dev.cairn.commons.events.CairnEvent;
 import dev.cairn.commons.events.EventCodec;
 import dev.cairn.commons.messaging.MessagePayloads;
+import dev.cairn.commons.messaging.RetryThenDeadLetter;
 import dev.cairn.commons.logging.LogField;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -27,10 +30,12 @@ public class NotificationConsumer {
 
     private final Notifications notifications;
     private final EventCodec codec = new EventCodec();
+    private final RetryThenDeadLetter failures;
 
     @Inject
-    public NotificationConsumer(Notifications notifications) {
+    public NotificationConsumer(Notifications notifications, Config config) {
         this.notifications = notifications;
+        this.failures = new RetryThenDeadLetter(config, "order-service.notifications");
     }
 
     @Incoming("notifications")
@@ -49,8 +54,13 @@ public class NotificationConsumer {
                     LogField.of("subject", sent.subject()), LogField.of("eventId", event.id())}));
             return message.ack();
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not handle a notification event (" + e.getMessage() + "); rejecting it");
-            return message.nack(e);
+            LOG.warning(() -> "Could not handle a notification event (" + e.getMessage() + "); retrying it");
+            return failures.failed(message, e);
         }
+    }
+
+    @PreDestroy
+    void close() {
+        failures.close();
     }
 }

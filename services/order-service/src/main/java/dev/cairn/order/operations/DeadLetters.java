@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.messaging.RetryThenDeadLetter;
 import dev.cairn.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ public class DeadLetters {
      * @param messageId     the event id
      * @param routingKey    the event type it was published with
      * @param fromQueue     the consumer queue it died in
-     * @param reason        why RabbitMQ dead-lettered it ({@code rejected}: the consumer could not apply it)
-     * @param deaths        how many times it died
+     * @param reason        why it died: the consumer's last error, or RabbitMQ's reason ({@code rejected})
+     * @param deaths        how many attempts it got (or how often RabbitMQ dead-lettered it)
      * @param body          the message as published (a CloudEvent)
      */
     public record DeadMessage(String messageId, String routingKey, String fromQueue, String reason, long deaths,
@@ -90,6 +91,7 @@ public class DeadLetters {
                     channel.basicNack(message.getEnvelope().getDeliveryTag(), false, true);
                     break;
                 }
+                // A fresh start: the attempt count and the death records go.
                 AMQP.BasicProperties properties = message.getProps().builder().headers(Map.of()).build();
                 channel.basicPublish("", dead.fromQueue(), properties, message.getBody());
                 channel.waitForConfirmsOrDie(5_000);
@@ -123,6 +125,15 @@ public class DeadLetters {
     @SuppressWarnings("unchecked")
     private static DeadMessage describe(GetResponse message) {
         Map<String, Object> headers = Optional.ofNullable(message.getProps().getHeaders()).orElse(Map.of());
+        if (headers.containsKey(RetryThenDeadLetter.ORIGIN_QUEUE)) {
+            // Dead-lettered by the consumer after its retries: its own headers say why.
+            return new DeadMessage(message.getProps().getMessageId(),
+                    RetryThenDeadLetter.text(headers.get(RetryThenDeadLetter.ROUTING_KEY)),
+                    RetryThenDeadLetter.text(headers.get(RetryThenDeadLetter.ORIGIN_QUEUE)),
+                    RetryThenDeadLetter.text(headers.get(RetryThenDeadLetter.ERROR)),
+                    headers.get(RetryThenDeadLetter.ATTEMPTS) instanceof Number n ? n.longValue() : 1,
+                    new String(message.getBody(), StandardCharsets.UTF_8));
+        }
         List<Map<String, Object>> deaths = (List<Map<String, Object>>) headers.getOrDefault("x-death", List.of());
         Map<String, Object> last = deaths.isEmpty() ? Map.of() : deaths.getFirst();
         List<Object> keys = (List<Object>) last.getOrDefault("routing-keys", List.of());

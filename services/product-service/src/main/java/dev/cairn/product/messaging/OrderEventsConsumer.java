@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.commons.events.CairnEvent;
 import dev.cairn.commons.events.EventCodec;
 import dev.cairn.commons.messaging.MessagePayloads;
+import dev.cairn.commons.messaging.RetryThenDeadLetter;
 import dev.cairn.product.cache.ProductCache;
 import dev.cairn.product.persistence.ProductStore;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -30,11 +33,13 @@ public class OrderEventsConsumer {
     private final ProductStore products;
     private final ProductCache cache;
     private final EventCodec codec = new EventCodec();
+    private final RetryThenDeadLetter failures;
 
     @Inject
-    public OrderEventsConsumer(ProductStore products, ProductCache cache) {
+    public OrderEventsConsumer(ProductStore products, ProductCache cache, Config config) {
         this.products = products;
         this.cache = cache;
+        this.failures = new RetryThenDeadLetter(config, "product-service.order-events");
     }
 
     @Incoming("order-events")
@@ -52,8 +57,13 @@ public class OrderEventsConsumer {
             }
             return message.ack();
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not apply an order event (" + e.getMessage() + "); rejecting it");
-            return message.nack(e);
+            LOG.warning(() -> "Could not apply an order event (" + e.getMessage() + "); retrying it");
+            return failures.failed(message, e);
         }
+    }
+
+    @PreDestroy
+    void close() {
+        failures.close();
     }
 }
