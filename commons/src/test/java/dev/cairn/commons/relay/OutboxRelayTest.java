@@ -1,6 +1,6 @@
 package dev.cairn.commons.relay;
 
-import org.eclipse.microprofile.metrics.Counter;
+import dev.cairn.testsupport.CountingCounter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,26 +68,6 @@ class OutboxRelayTest {
         }
     };
 
-    /** A counter that only counts. */
-    private static final class Count implements Counter {
-        private final AtomicLong count = new AtomicLong();
-
-        @Override
-        public void inc() {
-            count.incrementAndGet();
-        }
-
-        @Override
-        public void inc(long n) {
-            count.addAndGet(n);
-        }
-
-        @Override
-        public long getCount() {
-            return count.get();
-        }
-    }
-
     private static PendingEvent event(String aggregate, long sequence) {
         return new PendingEvent(aggregate + "-" + sequence, aggregate, sequence, "user.updated", "{}", aggregate + sequence);
     }
@@ -99,7 +78,7 @@ class OutboxRelayTest {
         FlakySink first = new FlakySink();
         FlakySink second = new FlakySink();
         source.pending.addAll(List.of(event("a", 1), event("a", 2), event("b", 1)));
-        OutboxRelay relay = new OutboxRelay("test", source, List.of(first, second), ALWAYS, Duration.ofMillis(10), new Count(), new Count());
+        OutboxRelay relay = new OutboxRelay("test", source, List.of(first, second), ALWAYS, Duration.ofMillis(10), new CountingCounter(), new CountingCounter());
 
         second.down.set(true);
         assertThatThrownBy(relay::publishPending).hasMessageContaining("unreachable");
@@ -123,7 +102,7 @@ class OutboxRelayTest {
             events.add(event("agg" + (i % 5), i));
         }
         source.pending.addAll(events);
-        try (OutboxRelay relay = new OutboxRelay("loop", source, List.of(sink), ALWAYS, Duration.ofMillis(10), new Count(), new Count()).start()) {
+        try (OutboxRelay relay = new OutboxRelay("loop", source, List.of(sink), ALWAYS, Duration.ofMillis(10), new CountingCounter(), new CountingCounter()).start()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> sink.refused.get() >= 2);
             assertThat(sink.confirmed).isEmpty();
             sink.down.set(false);
@@ -147,7 +126,7 @@ class OutboxRelayTest {
             public void close() {
             }
         };
-        OutboxRelay relay = new OutboxRelay("follower", source, List.of(sink), follower, Duration.ofMillis(10), new Count(), new Count());
+        OutboxRelay relay = new OutboxRelay("follower", source, List.of(sink), follower, Duration.ofMillis(10), new CountingCounter(), new CountingCounter());
         assertThat(relay.publishPending()).isZero();
         assertThat(sink.confirmed).isEmpty();
         assertThat(source.pending).hasSize(1);

@@ -2,37 +2,17 @@ package dev.cairn.product.cache;
 
 import dev.cairn.launcher.infra.EmbeddedRedisServer;
 import dev.cairn.launcher.infra.Ports;
-import org.eclipse.microprofile.metrics.Counter;
+import dev.cairn.testsupport.CountingCounter;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The L2 layer against a real Redis that goes away: misses instead of errors, and quick ones. */
 class RedisLayerTest {
-
-    private static final class CountingCounter implements Counter {
-        private final AtomicLong count = new AtomicLong();
-
-        @Override
-        public void inc() {
-            count.incrementAndGet();
-        }
-
-        @Override
-        public void inc(long n) {
-            count.addAndGet(n);
-        }
-
-        @Override
-        public long getCount() {
-            return count.get();
-        }
-    }
 
     @Test
     void aRedisThatStopsBecomesAMissNotAnError() throws Exception {
