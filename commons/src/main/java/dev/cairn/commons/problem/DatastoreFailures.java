@@ -1,5 +1,7 @@
 package dev.cairn.commons.problem;
 
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -23,7 +25,8 @@ public final class DatastoreFailures {
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++, current = current.getCause()) {
             if (current instanceof SQLTransientConnectionException
                     || current instanceof SQLNonTransientConnectionException
-                    || current instanceof ConnectException) {
+                    || current instanceof ConnectException
+                    || current instanceof JedisConnectionException) {
                 return true;
             }
             if (current instanceof SQLException sql && sql.getSQLState() != null

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,10 @@ public final class KafkaSink implements EventSink {
     public void publish(List<PendingEvent> events) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (PendingEvent event : events) {
-            sent.add(producer.send(new ProducerRecord<>(TOPIC, event.aggregateId(), event.cloudEvent())));
+            ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, event.aggregateId(), event.cloudEvent());
+            event.traceparent().ifPresent(traceparent -> record.headers()
+                    .add(PendingEvent.TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+            sent.add(producer.send(record));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : sent) {

@@ -1,5 +1,11 @@
 package dev.cairn.commons.relay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.commons.json.Json;
+
+import java.util.Optional;
+
 /**
  * An event waiting in a service's outbox, ready to publish.
  *
@@ -11,4 +17,20 @@ package dev.cairn.commons.relay;
  * @param position    where the source keeps it (row id, store position, document id), for marking it published
  */
 public record PendingEvent(String id, String aggregateId, long sequence, String type, String cloudEvent, String position) {
+
+    /** Message header that carries the W3C trace context, on RabbitMQ and Kafka alike. */
+    public static final String TRACEPARENT_HEADER = "traceparent";
+
+    /**
+     * The {@code traceparent} extension of the event (the trace of the request that caused it), copied into the
+     * broker headers; empty when the event carries none.
+     */
+    public Optional<String> traceparent() {
+        try {
+            JsonNode value = Json.mapper().readTree(cloudEvent).path("traceparent");
+            return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
 }

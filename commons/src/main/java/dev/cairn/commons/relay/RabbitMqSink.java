@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +36,15 @@ public final class RabbitMqSink implements EventSink {
         try {
             Channel out = channel();
             for (PendingEvent event : events) {
+                Map<String, Object> headers = new HashMap<>(Map.of("cairn-aggregate-id", event.aggregateId(),
+                        "cairn-sequence", event.sequence()));
+                event.traceparent().ifPresent(traceparent -> headers.put(PendingEvent.TRACEPARENT_HEADER, traceparent));
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                         .contentType("application/cloudevents+json")
                         .deliveryMode(2)
                         .messageId(event.id())
                         .type(event.type())
-                        .headers(Map.of("cairn-aggregate-id", event.aggregateId(), "cairn-sequence", event.sequence()))
+                        .headers(headers)
                         .build();
                 out.basicPublish(EXCHANGE, event.type(), false, properties,
                         event.cloudEvent().getBytes(java.nio.charset.StandardCharsets.UTF_8));

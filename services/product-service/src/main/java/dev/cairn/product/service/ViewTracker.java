@@ -3,6 +3,7 @@ package dev.cairn.product.service;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.events.CairnEvent;
 import dev.cairn.commons.events.EventCodec;
+import dev.cairn.commons.relay.PendingEvent;
 import dev.cairn.product.domain.Product;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -88,7 +90,11 @@ public class ViewTracker {
                 continue;
             }
             try {
-                producer.send(new ProducerRecord<>(TOPIC, event.subject(), codec.encode(event)), (metadata, error) -> {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.subject(), codec.encode(event));
+                if (event.traceparent() != null) {
+                    record.headers().add(PendingEvent.TRACEPARENT_HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
+                }
+                producer.send(record, (metadata, error) -> {
                     if (error != null) {
                         sendFailures.inc();
                     }

@@ -1,0 +1,78 @@
+package dev.cairn.commons.messaging;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+
+import java.util.Map;
+
+/**
+ * The span of one consumed event: a {@link SpanKind#CONSUMER} child of the producer's span named by the event's
+ * {@code traceparent}, current while it is open, so the consumer's log lines carry the producer's trace id.
+ */
+public final class ConsumerSpan implements AutoCloseable {
+
+    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private final Span span;
+    private final Scope scope;
+
+    private ConsumerSpan(Span span) {
+        this.span = span;
+        this.scope = span.makeCurrent();
+    }
+
+    /**
+     * Opens a span named {@code name} (e.g. {@code "order-service.product-events process"}).
+     *
+     * @param traceparent the producer's W3C trace context, or {@code null} to start a new trace
+     */
+    public static ConsumerSpan start(String name, String traceparent) {
+        Context parent = traceparent == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of("traceparent", traceparent),
+                MAP_GETTER);
+        Span span = GlobalOpenTelemetry.getTracer("dev.cairn.messaging").spanBuilder(name)
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .startSpan();
+        return new ConsumerSpan(span);
+    }
+
+    /** Adds an attribute, e.g. the event type or id. */
+    public ConsumerSpan attribute(String key, String value) {
+        span.setAttribute(key, value);
+        return this;
+    }
+
+    /** Marks the span failed. */
+    public void failed(Throwable error) {
+        span.recordException(error);
+        span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        scope.close();
+        span.end();
+    }
+
+    /** For tests: the trace id the span belongs to. */
+    public String traceId() {
+        return span.getSpanContext().getTraceId();
+    }
+}
