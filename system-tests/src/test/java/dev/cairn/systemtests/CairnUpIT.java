@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,8 @@ class CairnUpIT {
         builder.environment().put("CAIRN_RUN_DIR", RUN_DIR.toString());
         builder.environment().put("CAIRN_ADMIN_EMAIL", ADMIN_EMAIL);
         builder.environment().put("CAIRN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // analytics keys of this run only, so the summary counts exactly this test's orders
+        builder.environment().put("CAIRN_ANALYTICS_KEY_PREFIX", "cairn-up-it:" + UUID.randomUUID() + ":");
         List.of("CAIRN_MONGO_URI", "CAIRN_KAFKA_BOOTSTRAP").forEach(builder.environment()::remove);
         cairnUp = builder.start();
     }
@@ -154,6 +158,38 @@ class CairnUpIT {
 
     @Test
     @Order(5)
+    void tenOrdersShowInTheAnalyticsSummaryWithinSeconds() throws Exception {
+        String users = "http://127.0.0.1:" + (8081 + PORT_OFFSET);
+        String orders = "http://127.0.0.1:" + (8082 + PORT_OFFSET);
+        String analytics = "http://127.0.0.1:" + (8084 + PORT_OFFSET);
+        String admin = JSON.readTree(Http.send(users, "POST", "/api/v1/auth/login", null,
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body())
+                .get("accessToken").asText();
+        String product = JSON.readTree(get(8083 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
+                .get("items").get(0).get("id").asText();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(orders, "PUT", "/api/v1/inventory/" + product, admin,
+                "{\"available\":100}").statusCode() == 200);
+        String order = "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
+                + "\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Way\",\"postalCode\":\"10115\","
+                + "\"city\":\"Berlin\",\"country\":\"DE\"}}";
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> placed = Http.send(orders, "POST", "/api/v1/orders", admin, order,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        }
+        // order-service event store -> relay -> Kafka cairn.analytics -> analytics-service -> Redis windows
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> summary = Http.send(analytics, "GET", "/api/v1/analytics/summary?window=5m", admin, null);
+            assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(summary.body());
+            assertThat(body.get("ordersCreated").asLong()).as(summary.body()).isEqualTo(10);
+            assertThat(body.get("ordersPaid").asLong()).as(summary.body()).isEqualTo(10);
+            assertThat(body.get("topProductsBySales").get(0).get("productId").asText()).isEqualTo(product);
+        });
+    }
+
+    @Test
+    @Order(6)
     void statusCommandSeesTheRunningPlatform() throws Exception {
         ProcessBuilder status = new ProcessBuilder(ROOT.resolve("cairn").toString(), "status")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -166,7 +202,7 @@ class CairnUpIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sigintStopsEveryProcessGracefully() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(cairnUp.pid())).start().waitFor(10, TimeUnit.SECONDS);
 

@@ -2,8 +2,10 @@ package dev.cairn.commons.messaging;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -43,10 +45,15 @@ public final class ConsumerSpan implements AutoCloseable {
      * @param traceparent the producer's W3C trace context, or {@code null} to start a new trace
      */
     public static ConsumerSpan start(String name, String traceparent) {
+        return start(GlobalOpenTelemetry.getTracer("dev.cairn.messaging"), name, traceparent);
+    }
+
+    /** Like {@link #start(String, String)} with a given tracer. */
+    public static ConsumerSpan start(Tracer tracer, String name, String traceparent) {
         Context parent = traceparent == null ? Context.root()
                 : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of("traceparent", traceparent),
                 MAP_GETTER);
-        Span span = GlobalOpenTelemetry.getTracer("dev.cairn.messaging").spanBuilder(name)
+        Span span = tracer.spanBuilder(name)
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
                 .startSpan();
@@ -71,8 +78,8 @@ public final class ConsumerSpan implements AutoCloseable {
         span.end();
     }
 
-    /** For tests: the trace id the span belongs to. */
-    public String traceId() {
-        return span.getSpanContext().getTraceId();
+    /** The span's context (trace id, span id). */
+    public SpanContext context() {
+        return span.getSpanContext();
     }
 }

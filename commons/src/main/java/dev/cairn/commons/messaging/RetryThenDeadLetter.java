@@ -59,35 +59,60 @@ public final class RetryThenDeadLetter implements AutoCloseable {
 
     /** Retries or dead-letters {@code message}, then acknowledges it. */
     public CompletionStage<Void> failed(Message<?> message, Throwable error) {
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        Map<String, Object> headers = failureHeaders(message, reason);
+        int attempts = (Integer) headers.get(ATTEMPTS);
+        if (attempts < maxAttempts) {
+            long delay = firstDelay.toMillis() * (1L << Math.min(attempts - 1, 10));
+            return forward(message, queue + ".retry", headers, Long.toString(delay), error);
+        }
+        return toDeadLetterQueue(message, headers, reason, error);
+    }
+
+    /** Puts {@code message} in the DLQ at once (it can never succeed, e.g. it is not an event), then acknowledges it. */
+    public CompletionStage<Void> deadLetter(Message<?> message, String reason) {
+        return toDeadLetterQueue(message, failureHeaders(message, reason), reason, new IllegalArgumentException(reason));
+    }
+
+    private CompletionStage<Void> toDeadLetterQueue(Message<?> message, Map<String, Object> headers, String reason,
+                                                    Throwable error) {
+        headers.put(FAILED_AT, Instant.now().toString());
+        CompletionStage<Void> done = forward(message, queue + ".dlq", headers, null, error);
+        LOG.warning(() -> "Dead-lettered a message of " + queue + " after " + headers.get(ATTEMPTS) + " attempts: " + reason);
+        return done;
+    }
+
+    private Map<String, Object> failureHeaders(Message<?> message, String reason) {
         Map<String, Object> headers = new HashMap<>(message.getMetadata(IncomingRabbitMQMetadata.class)
                 .map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of()));
         headers.remove("x-death");
         int attempts = headers.get(ATTEMPTS) instanceof Number number ? number.intValue() + 1 : 1;
-        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         headers.put(ATTEMPTS, attempts);
         headers.put(ERROR, reason.length() > 500 ? reason.substring(0, 500) : reason);
         headers.put(ORIGIN_QUEUE, queue);
         headers.putIfAbsent(ROUTING_KEY, message.getMetadata(IncomingRabbitMQMetadata.class)
                 .map(IncomingRabbitMQMetadata::getRoutingKey).orElse(""));
-        AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
+        return headers;
+    }
+
+    /** Publishes a copy to {@code target} (with a TTL when {@code expiration} is set), then acknowledges the original. */
+    private CompletionStage<Void> forward(Message<?> message, String target, Map<String, Object> headers,
+                                          String expiration, Throwable error) {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(message.getMetadata(IncomingRabbitMQMetadata.class)
                         .flatMap(IncomingRabbitMQMetadata::getContentType).orElse("application/cloudevents+json"))
                 .deliveryMode(2)
                 .messageId(message.getMetadata(IncomingRabbitMQMetadata.class)
-                        .flatMap(IncomingRabbitMQMetadata::getMessageId).orElse(null));
+                        .flatMap(IncomingRabbitMQMetadata::getMessageId).orElse(null))
+                .headers(headers)
+                .expiration(expiration)
+                .build();
         try {
-            if (attempts < maxAttempts) {
-                long delay = firstDelay.toMillis() * (1L << Math.min(attempts - 1, 10));
-                publish(queue + ".retry", properties.headers(headers).expiration(Long.toString(delay)).build(),
-                        MessagePayloads.bytes(message.getPayload()));
-            } else {
-                headers.put(FAILED_AT, Instant.now().toString());
-                publish(queue + ".dlq", properties.headers(headers).build(), MessagePayloads.bytes(message.getPayload()));
-                LOG.warning(() -> "Dead-lettered a message of " + queue + " after " + attempts + " attempts: " + reason);
-            }
+            publish(target, properties, MessagePayloads.bytes(message.getPayload()));
             return message.ack();
         } catch (Exception e) {
-            LOG.warning(() -> "Could not schedule a retry for " + queue + " (" + e.getMessage() + "); rejecting to the DLQ");
+            LOG.warning(() -> "Could not move a message of " + queue + " to " + target + " (" + e.getMessage()
+                    + "); rejecting it to the DLQ");
             return message.nack(error);
         }
     }

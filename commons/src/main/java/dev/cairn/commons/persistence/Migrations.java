@@ -8,12 +8,15 @@ import java.util.logging.Logger;
 
 /**
  * Applies a service's Flyway migrations: its own {@code db/migration} scripts plus Cairn's shared ones
- * ({@code db/outbox}: the transactional outbox table, version 0.x so it always comes first).
+ * ({@code db/outbox}: the transactional outbox table; {@code db/consumer}: the ordered consumers' positions; version
+ * 0.x so they come first, and applied out of order on databases created before them).
  */
 public final class Migrations {
 
     /** Where the shared outbox migration lives on the classpath. */
     public static final String OUTBOX_LOCATION = "classpath:db/outbox";
+    /** Where the shared per-aggregate consumer positions migration lives (ordered consumers). */
+    public static final String CONSUMER_LOCATION = "classpath:db/consumer";
     /** Where each service keeps its own migrations. */
     public static final String SERVICE_LOCATION = "classpath:db/migration";
 
@@ -30,7 +33,7 @@ public final class Migrations {
      * @return how many migrations were applied
      */
     public static int migrate(DataSource dataSource, int connectRetries) {
-        return migrate(dataSource, connectRetries, OUTBOX_LOCATION, SERVICE_LOCATION);
+        return migrate(dataSource, connectRetries, OUTBOX_LOCATION, CONSUMER_LOCATION, SERVICE_LOCATION);
     }
 
     /** Like {@link #migrate(DataSource, int)} with the given script locations (e.g. without the shared outbox). */
@@ -40,6 +43,8 @@ public final class Migrations {
                 .locations(locations)
                 .connectRetries(connectRetries)
                 .connectRetriesInterval(10)
+                // a shared 0.x script added later still runs on databases already past it
+                .outOfOrder(true)
                 .load();
         MigrateResult result = flyway.migrate();
         var current = flyway.info().current();

@@ -1,6 +1,7 @@
 package dev.cairn.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -55,11 +56,15 @@ class DeadLetterAdminTest {
     @Test
     void aPoisonMessageIsListedAndShownWithItsReason() throws Exception {
         OrderApi api = new OrderApi(target);
-        String marker = "poison-" + UUID.randomUUID();
+        // an event the consumer cannot apply: a product without a price
+        String productId = UUID.randomUUID().toString();
+        CairnEvent poisonous = CairnEvent.create(EventType.PRODUCT_CREATED, "product-service", productId, 1,
+                Json.mapper().createObjectNode().put("id", productId), null);
+        String marker = poisonous.id();
         try (Connection connection = connect(); Channel channel = channel(connection)) {
             channel.basicPublish("cairn.events", "product.created",
-                    new AMQP.BasicProperties.Builder().contentType("application/json").messageId(marker).build(),
-                    "not a cloud event".getBytes());
+                    new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json").messageId(marker).build(),
+                    new EventCodec().encode(poisonous));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode queues = json(expect(api.request("/api/v1/admin/dlq", OrderApi.admin()).get(), 200)).get("items");
@@ -81,7 +86,7 @@ class DeadLetterAdminTest {
             }
         }
         assertThat(poison).as("the poison message is shown").isNotNull();
-        assertThat(poison.get("reason").asText()).contains("CloudEvents");
+        assertThat(poison.get("reason").asText()).contains("no valid price");
         assertThat(poison.get("deaths").asLong()).isEqualTo(3);
         assertThat(poison.get("fromQueue").asText()).isEqualTo("order-service.product-events");
         assertThat(poison.get("routingKey").asText()).isEqualTo("product.created");
@@ -95,8 +100,9 @@ class DeadLetterAdminTest {
         OrderApi api = new OrderApi(target);
         expect(api.request("/api/v1/admin/dlq/" + DLQ, OrderApi.admin()).delete(), 200);
         String productId = UUID.randomUUID().toString();
-        CairnEvent created = CairnEvent.create(EventType.PRODUCT_CREATED, "product-service", productId, 1,
-                Json.mapper().createObjectNode().put("id", productId), null);
+        ObjectNode product = Json.mapper().createObjectNode().put("id", productId).put("name", "Replayed");
+        product.putObject("price").put("amount", "3.00").put("currency", "EUR");
+        CairnEvent created = CairnEvent.create(EventType.PRODUCT_CREATED, "product-service", productId, 1, product, null);
         try (Connection connection = connect(); Channel channel = channel(connection)) {
             // As the consumer's queue dead-letters it: straight into the DLQ, with RabbitMQ's x-death header.
             Map<String, Object> death = Map.of("queue", "order-service.product-events", "reason", "rejected",

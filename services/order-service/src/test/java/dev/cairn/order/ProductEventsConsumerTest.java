@@ -1,5 +1,7 @@
 package dev.cairn.order;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -37,7 +39,7 @@ class ProductEventsConsumerTest {
     DataSource dataSource;
 
     @Test
-    void aMessageThatIsNotAnEventIsRetriedThenDeadLettered() throws Exception {
+    void aMessageThatIsNotAnEventIsDeadLetteredAtOnce() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(URI.create(TestInfrastructure.rabbitmqUrl()));
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
@@ -60,8 +62,7 @@ class ProductEventsConsumerTest {
     @Test
     void aNewProductGetsAnEmptyStockRowOnceEvenWhenDeliveredThreeTimes() throws Exception {
         String productId = UUID.randomUUID().toString();
-        CairnEvent created = CairnEvent.create(EventType.PRODUCT_CREATED, "product-service", productId, 1,
-                Json.mapper().createObjectNode().put("id", productId), null);
+        CairnEvent created = productEvent(EventType.PRODUCT_CREATED, productId, 1, "4.00");
         byte[] body = new EventCodec().encode(created);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(URI.create(TestInfrastructure.rabbitmqUrl()));
@@ -79,5 +80,47 @@ class ProductEventsConsumerTest {
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(new OrderDatabase(dataSource).count(
                         "select count(*) from processed_events where event_id = ?", created.id())).isEqualTo(1));
+    }
+
+    @Test
+    void newOrdersArePricedFromTheLatestProductEventEvenWhenItArrivedFirst() throws Exception {
+        String productId = UUID.randomUUID().toString();
+        publish(productEvent(EventType.PRODUCT_UPDATED, productId, 2, "7.50"), "product.updated");
+        publish(productEvent(EventType.PRODUCT_CREATED, productId, 1, "5.00"), "product.created");
+        OrderApi api = new OrderApi(target);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(new OrderDatabase(dataSource).count(
+                "select count(*) from product_prices where product_id = ? and amount = 7.50", productId)).isEqualTo(1));
+
+        api.stock(productId, 5);
+        OrderApi.Customer customer = OrderApi.customer();
+        String orderId = api.placed(customer, OrderApi.order(productId, 2, "tok_ok"));
+        JsonNode order = api.awaitStatus(customer, orderId, "CONFIRMED");
+        assertThat(order.get("total").get("amount").asText()).isEqualTo("15.00");
+
+        publish(productEvent(EventType.PRODUCT_DELETED, productId, 3, null), "product.deleted");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(new OrderDatabase(dataSource).count(
+                "select count(*) from product_prices where product_id = ?", productId)).isZero());
+        String rejected = api.placed(customer, OrderApi.order(productId, 1, "tok_ok"));
+        assertThat(api.awaitStatus(customer, rejected, "REJECTED").get("reason").asText()).contains("does not exist");
+    }
+
+    /** A product event as the product service publishes it ({@code price} null: a deletion). */
+    private static CairnEvent productEvent(EventType type, String productId, long version, String price) {
+        ObjectNode data = Json.mapper().createObjectNode().put("id", productId).put("sku", "SKU-" + productId)
+                .put("name", "Evented " + productId);
+        if (price != null) {
+            data.putObject("price").put("amount", price).put("currency", "EUR");
+        }
+        return CairnEvent.create(type, "product-service", productId, version, data, null);
+    }
+
+    private static void publish(CairnEvent event, String routingKey) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(URI.create(TestInfrastructure.rabbitmqUrl()));
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.basicPublish("cairn.events", routingKey, new AMQP.BasicProperties.Builder()
+                    .contentType("application/cloudevents+json").messageId(event.id()).deliveryMode(2).build(),
+                    new EventCodec().encode(event));
+        }
     }
 }

@@ -54,12 +54,18 @@ class OrderEventsConsumerTest {
                     lines.addObject().put("productId", first).put("quantity", 1);
                 }
                 String orderId = UUID.randomUUID().toString();
+                CairnEvent created = CairnEvent.create(EventType.ORDER_CREATED, "order-service", orderId, 1,
+                        Json.mapper().createObjectNode().put("orderId", orderId), null);
                 CairnEvent paid = CairnEvent.create(EventType.ORDER_PAID, "order-service", orderId, 2, data, null);
+                // the paid event first: it waits for its predecessor
                 for (int delivery = 0; delivery < 3; delivery++) {
                     channel.basicPublish("cairn.events", "order.paid", new AMQP.BasicProperties.Builder()
                             .contentType("application/cloudevents+json").messageId(paid.id()).build(),
                             new EventCodec().encode(paid));
                 }
+                channel.basicPublish("cairn.events", "order.created", new AMQP.BasicProperties.Builder()
+                        .contentType("application/cloudevents+json").messageId(created.id()).build(),
+                        new EventCodec().encode(created));
             }
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

@@ -53,19 +53,4 @@ public class Inventory {
     public boolean productCreated(String productId) {
         return store.createIfMissing(productId, clock.instant());
     }
-
-    /**
-     * Applies {@code product.created} event {@code eventId} unless it was applied before (the processed-event record
-     * and the inventory row commit together).
-     *
-     * @return whether it was applied now
-     */
-    @Transactional
-    public boolean productCreatedOnce(String eventId, String productId) {
-        if (!store.markProcessed("inventory.product-created", eventId, clock.instant())) {
-            return false;
-        }
-        store.createIfMissing(productId, clock.instant());
-        return true;
-    }
 }

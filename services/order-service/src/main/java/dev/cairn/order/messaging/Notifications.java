@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the notification consumer writes: recipients learned from {@code user.created}, and each notification sent
+ * What the notification consumer writes: recipients learned from {@code user.created} and {@code user.updated}
+ * (forgotten on {@code user.deleted}), and each notification sent
  * (one per event, recorded with the processed-event mark in one transaction).
  */
 @ApplicationScoped
@@ -40,13 +41,22 @@ public class Notifications {
         if (!processed.markProcessed(CONSUMER, eventId, clock.instant())) {
             return Optional.empty();
         }
-        persistence.entityManager().createNativeQuery("insert into notification_recipients (user_id, email, name, updated_at) "
-                        + "values (?1, ?2, ?3, ?4) on conflict (user_id) do update set email = excluded.email, "
-                        + "name = excluded.name, updated_at = excluded.updated_at")
-                .setParameter(1, userId).setParameter(2, email).setParameter(3, name).setParameter(4, clock.instant())
-                .executeUpdate();
+        saveRecipient(userId, email, name);
         return Optional.of(record(eventId, new Email(email, "Welcome to Cairn",
                 "Hello " + name + ", your Cairn account is ready.")));
+    }
+
+    /** Keeps the user's current address ({@code user.updated}); nothing is sent. */
+    @Transactional
+    public void userUpdated(String userId, String email, String name) {
+        saveRecipient(userId, email, name);
+    }
+
+    /** Forgets a deleted user's address ({@code user.deleted}). */
+    @Transactional
+    public void userDeleted(String userId) {
+        persistence.entityManager().createNativeQuery("delete from notification_recipients where user_id = ?1")
+                .setParameter(1, userId).executeUpdate();
     }
 
     /** A shipping mail to the order's owner; empty when the event was handled before. */
@@ -60,6 +70,14 @@ public class Notifications {
                 .setParameter(1, orderId).getResultList();
         String to = owner.isEmpty() ? "unknown recipient" : (String) owner.getFirst();
         return Optional.of(record(eventId, new Email(to, "Your order has shipped", "Order " + orderId + " is on its way.")));
+    }
+
+    private void saveRecipient(String userId, String email, String name) {
+        persistence.entityManager().createNativeQuery("insert into notification_recipients (user_id, email, name, updated_at) "
+                        + "values (?1, ?2, ?3, ?4) on conflict (user_id) do update set email = excluded.email, "
+                        + "name = excluded.name, updated_at = excluded.updated_at")
+                .setParameter(1, userId).setParameter(2, email).setParameter(3, name).setParameter(4, clock.instant())
+                .executeUpdate();
     }
 
     private Email record(String eventId, Email email) {

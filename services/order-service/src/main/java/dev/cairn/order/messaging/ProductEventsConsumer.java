@@ -1,60 +1,51 @@
 package dev.cairn.order.messaging;
 
-import dev.cairn.commons.events.CairnEvent;
-import dev.cairn.commons.events.EventCodec;
-import dev.cairn.commons.messaging.MessagePayloads;
-import dev.cairn.commons.messaging.RetryThenDeadLetter;
-import dev.cairn.order.inventory.Inventory;
+import dev.cairn.commons.messaging.JdbcSequencePositions;
+import dev.cairn.commons.messaging.OrderedQueue;
+import dev.cairn.order.persistence.OrdersDataSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import javax.sql.DataSource;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Logger;
 
 /**
- * Consumes {@code product.created} from queue {@code order-service.product-events} (SmallRye Reactive Messaging,
- * RabbitMQ connector): a new product gets an inventory row with no stock. Each event is applied once: the inventory
- * change and the processed-event record commit together. A failure is retried, then dead-lettered
- * ({@link dev.cairn.commons.messaging.RetryThenDeadLetter}).
+ * Consumes {@code product.created}, {@code product.updated} and {@code product.deleted} from queue
+ * {@code order-service.product-events} (SmallRye Reactive Messaging, RabbitMQ connector), each product's events in
+ * sequence order, each once ({@link CatalogUpdates}): inventory rows and the price cache new orders are priced from.
+ * A failure is retried, then dead-lettered.
  */
 @ApplicationScoped
 public class ProductEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ProductEventsConsumer.class.getName());
+    public static final String QUEUE = "order-service.product-events";
 
-    private final Inventory inventory;
-    private final EventCodec codec = new EventCodec();
-    private final RetryThenDeadLetter failures;
+    private final CatalogUpdates updates;
+    private final OrderedQueue queue;
 
     @Inject
-    public ProductEventsConsumer(Inventory inventory, Config config) {
-        this.inventory = inventory;
-        this.failures = new RetryThenDeadLetter(config, "order-service.product-events");
+    public ProductEventsConsumer(CatalogUpdates updates, @Named(OrdersDataSource.NAME) DataSource dataSource,
+                                 Config config, @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+        this.updates = updates;
+        this.queue = new OrderedQueue(config, QUEUE, new JdbcSequencePositions(dataSource, QUEUE), metrics);
     }
 
     @Incoming("product-events")
     @Blocking
     public CompletionStage<Void> consume(Message<?> message) {
-        try {
-            CairnEvent event = codec.decode(MessagePayloads.bytes(message.getPayload()));
-            if (event.type().equals("product.created")) {
-                boolean applied = inventory.productCreatedOnce(event.id(), event.subject());
-                LOG.fine(() -> (applied ? "Applied " : "Skipped duplicate ") + event.type() + " " + event.id());
-            }
-            return message.ack();
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not apply a product event (" + e.getMessage() + "); retrying it");
-            return failures.failed(message, e);
-        }
+        return queue.consume(message, updates::apply);
     }
 
     @PreDestroy
     void close() {
-        failures.close();
+        queue.close();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.json.Json;
-import dev.cairn.order.client.ProductPrices;
+import dev.cairn.order.client.ProductCatalog;
 import dev.cairn.order.client.ProductSnapshot;
 import dev.cairn.order.domain.Order;
 import dev.cairn.order.domain.OrderLine;
@@ -57,7 +57,7 @@ public class OrderSaga {
     private final SagaRecords records;
     private final OrderWriter writer;
     private final OrderWriter.Attempt orders;
-    private final ProductPrices prices;
+    private final ProductCatalog prices;
     private final PaymentProvider payments;
     private final Clock clock;
     private final MetricRegistry metrics;
@@ -73,7 +73,7 @@ public class OrderSaga {
             Thread.ofPlatform().name("order-saga-poller").daemon().factory());
 
     @Inject
-    public OrderSaga(SagaRecords records, OrderWriter writer, OrderWriter.Attempt orders, ProductPrices prices,
+    public OrderSaga(SagaRecords records, OrderWriter writer, OrderWriter.Attempt orders, ProductCatalog prices,
                      PaymentProvider payments, Clock clock, Config config,
                      @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.records = records;

@@ -38,7 +38,7 @@ public class OrderServiceStartup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Migrations.migrate(dataSource, config.getOptionalValue("cairn.postgres.connect-retries", Integer.class).orElse(5),
-                Migrations.SERVICE_LOCATION);
+                Migrations.CONSUMER_LOCATION, Migrations.SERVICE_LOCATION);
         saga.start();
         gauges.start();
         relay.start();

@@ -1,0 +1,47 @@
+package dev.cairn.commons.messaging;
+
+import dev.cairn.commons.config.ConfigValues;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Everything a consumer of one RabbitMQ queue needs, in one object: messages are decoded, applied once and in
+ * per-aggregate order ({@link AggregateSequencer}), retried with a growing delay and dead-lettered
+ * ({@link RetryThenDeadLetter}); outcomes are counted in {@code cairn_consumer_events_total{queue, outcome}}. A
+ * consumer method is then one line:
+ * <pre>{@code return queue.consume(message, event -> ...);}</pre>
+ * Settings: {@code cairn.messaging.gap-timeout} (30 s) and {@code cairn.messaging.recheck-interval} (250 ms), plus
+ * those of {@link RetryThenDeadLetter}.
+ */
+public final class OrderedQueue implements AutoCloseable {
+
+    private final RetryThenDeadLetter failures;
+    private final AggregateSequencer sequencer;
+
+    public OrderedQueue(Config config, String queue, SequencePositions positions, MetricRegistry metrics) {
+        this.failures = new RetryThenDeadLetter(config, queue);
+        this.sequencer = new AggregateSequencer(queue, positions,
+                ConfigValues.duration(config, "cairn.messaging.gap-timeout", Duration.ofSeconds(30)),
+                ConfigValues.duration(config, "cairn.messaging.recheck-interval", Duration.ofMillis(250)),
+                Clock.systemUTC(),
+                outcome -> metrics.counter("cairn_consumer_events_total", new Tag("queue", queue),
+                        new Tag("outcome", outcome)).inc());
+    }
+
+    /** Applies the event in {@code message} with {@code handler} when its turn comes. */
+    public CompletionStage<Void> consume(Message<?> message, EventHandler handler) {
+        return sequencer.accept(new RabbitMqDelivery(message, failures), handler);
+    }
+
+    @Override
+    public void close() {
+        sequencer.close();
+        failures.close();
+    }
+}
