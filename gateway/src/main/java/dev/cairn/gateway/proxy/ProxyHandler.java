@@ -1,0 +1,355 @@
+package dev.cairn.gateway.proxy;
+
+import dev.cairn.gateway.admin.GatewayView;
+import dev.cairn.gateway.auth.Caller;
+import dev.cairn.gateway.auth.TokenVerifier;
+import dev.cairn.gateway.edge.RequestIdentity;
+import dev.cairn.gateway.ratelimit.RateDecision;
+import dev.cairn.gateway.ratelimit.RateLimiter;
+import dev.cairn.gateway.routing.Route;
+import dev.cairn.gateway.routing.RouteTable;
+import dev.cairn.gateway.upstream.Instance;
+import dev.cairn.gateway.upstream.UpstreamPool;
+import dev.cairn.gateway.upstream.Upstreams;
+import dev.cairn.commons.problem.ProblemType;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The gateway's hot path, for every request the edge filter let through: route by longest path prefix, check the
+ * token and roles the route asks for, take a rate-limit token, pass the pool's circuit breaker, pick an instance, send
+ * the request (body up to 1 MiB) and stream the response back as it arrives (SSE included). Connection failures eject
+ * the instance and are retried on another one (idempotent methods, or any method when nothing was sent), within the
+ * route's retries and the retry budget. Every answer of its own is an RFC 9457 problem.
+ */
+public final class ProxyHandler implements Handler {
+
+    /** Largest request body passed upstream. */
+    public static final int MAX_BODY = 1024 * 1024;
+    /** The admin view of the gateway itself. */
+    public static final String ADMIN_PATH = "/api/v1/admin/gateway";
+
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class.getName());
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    /** Hop-by-hop and other headers a proxy must not pass on as they are (RFC 9110 section 7.6.1). */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "content-length", "expect", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port",
+            "forwarded", "x-request-id", "traceparent", "server", "http2-settings");
+
+    private final Supplier<RouteTable> routes;
+    private final Upstreams upstreams;
+    private final TokenVerifier tokens;
+    private final RateLimiter limiter;
+    private final RetryBudget budget;
+    private final GatewayMetrics metrics;
+    private final GatewayView view;
+    private final Duration ejectFor;
+    private final HttpClient client;
+
+    public ProxyHandler(Supplier<RouteTable> routes, Upstreams upstreams, TokenVerifier tokens, RateLimiter limiter,
+                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, HttpClient client) {
+        this.routes = routes;
+        this.upstreams = upstreams;
+        this.tokens = tokens;
+        this.limiter = limiter;
+        this.budget = budget;
+        this.metrics = metrics;
+        this.view = view;
+        this.ejectFor = ejectFor;
+        this.client = client;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        long started = System.nanoTime();
+        RequestIdentity identity = RequestIdentity.of(request);
+        String path = request.path().rawPath();
+        String method = request.prologue().method().text();
+        Optional<Route> route = routes.get().route(path);
+        if (path.equals(ADMIN_PATH)) {
+            adminView(request, response, identity);
+            return;
+        }
+        if (route.isEmpty()) {
+            ProblemWriter.send(response, 404, "No route for " + path, path, identity.traceId());
+            metrics.request("none", method, 404, null, Duration.ZERO);
+            return;
+        }
+        Outcome outcome = serve(route.get(), request, response, identity, method, path);
+        metrics.request(route.get().prefix(), method, outcome.status(), outcome.pool(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Outcome serve(Route route, ServerRequest request, ServerResponse response, RequestIdentity identity,
+                          String method, String path) {
+        Caller caller;
+        try {
+            caller = authenticate(route, request);
+        } catch (TokenVerifier.InvalidTokenException e) {
+            LOG.fine(() -> "Refused a token for " + path + ": " + e.getMessage());
+            response.header("WWW-Authenticate", "Bearer realm=\"cairn\"");
+            ProblemWriter.send(response, 401, "A valid access token is required", path, identity.traceId());
+            return new Outcome(401, null);
+        }
+        if (!caller.hasAnyOf(route.roles())) {
+            ProblemWriter.send(response, 403, "This needs one of the roles " + route.roles(), path, identity.traceId());
+            return new Outcome(403, null);
+        }
+        RateDecision decision = limiter.take(routes.get().rateLimits().get(route.rateLimit()),
+                caller.authenticated() ? "user:" + caller.subject() : "ip:" + clientIp(request));
+        response.header("RateLimit-Limit", Long.toString(decision.limit()));
+        response.header("RateLimit-Remaining", Long.toString(decision.remaining()));
+        response.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            metrics.rateLimited(route.prefix(), route.rateLimit());
+            response.header("Retry-After", Long.toString(Math.max(1, decision.retryAfterSeconds())));
+            ProblemWriter.send(response, 429, "Too many requests; try again in "
+                    + Math.max(1, decision.retryAfterSeconds()) + " s", path, identity.traceId());
+            return new Outcome(429, null);
+        }
+        long declared = request.headers().contentLength().orElse(0);
+        byte[] body;
+        try {
+            body = declared > MAX_BODY ? null
+                    : request.content().hasEntity() ? request.content().inputStream().readNBytes(MAX_BODY + 1) : new byte[0];
+        } catch (IOException | UncheckedIOException e) {
+            ProblemWriter.send(response, 400, "The request body could not be read", path, identity.traceId());
+            return new Outcome(400, null);
+        }
+        if (body == null || body.length > MAX_BODY) {
+            ProblemWriter.send(response, 413, "The request body is larger than 1 MiB", path, identity.traceId());
+            return new Outcome(413, null);
+        }
+        return forward(route, request, response, identity, method, path, body);
+    }
+
+    private Caller authenticate(Route route, ServerRequest request) {
+        if (route.auth() == Route.Auth.NONE) {
+            return Caller.ANONYMOUS;
+        }
+        Optional<String> authorization = request.headers().first(HeaderNames.AUTHORIZATION);
+        if (authorization.isEmpty()) {
+            if (route.auth() == Route.Auth.REQUIRED) {
+                throw new TokenVerifier.InvalidTokenException("no token");
+            }
+            return Caller.ANONYMOUS;
+        }
+        String value = authorization.get();
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new TokenVerifier.InvalidTokenException("not a bearer token");
+        }
+        return tokens.verify(value.substring(7).trim());
+    }
+
+    private Outcome forward(Route route, ServerRequest request, ServerResponse response, RequestIdentity identity,
+                            String method, String path, byte[] body) {
+        Optional<UpstreamPool> found = upstreams.pool(route.pool());
+        if (found.isEmpty()) {
+            ProblemWriter.send(response, 503, "Pool " + route.pool() + " is not configured", path, identity.traceId());
+            return new Outcome(503, route.pool());
+        }
+        UpstreamPool pool = found.get();
+        if (!pool.breaker().tryAcquire()) {
+            response.header("Retry-After", Long.toString(pool.breaker().retryAfterSeconds()));
+            ProblemWriter.send(response, 503, "The " + pool.name() + " service is failing; the gateway stopped "
+                    + "calling it for a moment (circuit open)", path, identity.traceId());
+            return new Outcome(503, pool.name());
+        }
+        budget.deposit();
+        Set<Instance> tried = new HashSet<>();
+        boolean idempotent = IDEMPOTENT.contains(method);
+        for (int attempt = 0; ; attempt++) {
+            Optional<Instance> chosen = pool.choose(tried);
+            if (chosen.isEmpty()) {
+                pool.breaker().record(false);
+                response.header("Retry-After", "1");
+                ProblemWriter.send(response, 503, "No instance of " + pool.name() + " is available", path, identity.traceId());
+                return new Outcome(503, pool.name());
+            }
+            Instance instance = chosen.get();
+            tried.add(instance);
+            boolean mayRetry = attempt < route.retries();
+            instance.started();
+            try {
+                HttpResponse<InputStream> upstream = client.send(upstreamRequest(route, request, identity, method,
+                        instance.url(), body), HttpResponse.BodyHandlers.ofInputStream());
+                if (upstream.statusCode() == 503 && idempotent && mayRetry && budget.tryWithdraw()) {
+                    upstream.body().close();
+                    continue;
+                }
+                pool.breaker().record(upstream.statusCode() < 500);
+                relay(upstream, method, response);
+                return new Outcome(upstream.statusCode(), pool.name());
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                pool.eject(instance, ejectFor, "connection failed: " + describe(e));
+                if (mayRetry && budget.tryWithdraw()) {
+                    continue;
+                }
+                pool.breaker().record(false);
+                ProblemWriter.send(response, 502, "The " + pool.name() + " service cannot be reached", path, identity.traceId());
+                return new Outcome(502, pool.name());
+            } catch (HttpTimeoutException e) {
+                pool.breaker().record(false);
+                ProblemWriter.send(response, 504, "The " + pool.name() + " service did not answer within "
+                        + route.timeout().toMillis() + " ms", path, identity.traceId());
+                return new Outcome(504, pool.name());
+            } catch (IOException e) {
+                if (idempotent && mayRetry && budget.tryWithdraw()) {
+                    continue;
+                }
+                pool.breaker().record(false);
+                if (!response.isSent()) {
+                    ProblemWriter.send(response, 502, "The " + pool.name() + " service failed: " + describe(e), path,
+                            identity.traceId());
+                }
+                return new Outcome(502, pool.name());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(499, pool.name());
+            } finally {
+                instance.finished();
+            }
+        }
+    }
+
+    private HttpRequest upstreamRequest(Route route, ServerRequest request, RequestIdentity identity, String method,
+                                        URI base, byte[] body) {
+        String query = request.query().rawValue();
+        URI target = URI.create(base.toString().replaceAll("/$", "") + request.path().rawPath()
+                + (query == null || query.isEmpty() ? "" : "?" + query));
+        HttpRequest.BodyPublisher publisher = body.length == 0 && !hasBody(method)
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(route.timeout()).method(method, publisher);
+        Set<String> connectionTokens = connectionTokens(request);
+        for (Header header : request.headers()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(name) || connectionTokens.contains(name)) {
+                continue;
+            }
+            for (String value : header.allValues()) {
+                try {
+                    builder.header(header.name(), value);
+                } catch (IllegalArgumentException restricted) {
+                    // a header the JDK client sets itself
+                }
+            }
+        }
+        String clientIp = clientIp(request);
+        builder.header("X-Forwarded-For", request.headers().first(HeaderNames.X_FORWARDED_FOR)
+                .map(chain -> chain + ", " + clientIp).orElse(clientIp));
+        builder.header("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
+        Optional.ofNullable(request.authority()).ifPresent(host -> builder.header("X-Forwarded-Host", host));
+        builder.header("X-Request-Id", identity.requestId());
+        builder.header("traceparent", identity.traceparent());
+        return builder.build();
+    }
+
+    private static void relay(HttpResponse<InputStream> upstream, String method, ServerResponse response) throws IOException {
+        response.status(upstream.statusCode());
+        HttpHeaders headers = upstream.headers();
+        Set<String> connectionTokens = new HashSet<>();
+        headers.allValues("connection").forEach(value -> connectionTokens.addAll(List.of(value.toLowerCase(Locale.ROOT)
+                .split("\\s*,\\s*"))));
+        for (Map.Entry<String, List<String>> header : headers.map().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith(":") || NOT_FORWARDED.contains(name) || connectionTokens.contains(name)) {
+                continue;
+            }
+            response.header(header.getKey(), header.getValue().toArray(String[]::new));
+        }
+        boolean noBody = method.equals("HEAD") || upstream.statusCode() == 204 || upstream.statusCode() == 304;
+        try (InputStream in = upstream.body()) {
+            if (noBody) {
+                response.send();
+                return;
+            }
+            headers.firstValue("content-length").ifPresent(length -> response.header("Content-Length", length));
+            try (OutputStream out = response.outputStream()) {
+                byte[] buffer = new byte[16 * 1024];
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, read);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
+                }
+            }
+        }
+    }
+
+    private void adminView(ServerRequest request, ServerResponse response, RequestIdentity identity) {
+        Caller caller;
+        try {
+            caller = authenticate(new Route(ADMIN_PATH, "", Route.Auth.REQUIRED, Set.of("admin"), "default",
+                    Duration.ZERO, 0, false), request);
+        } catch (TokenVerifier.InvalidTokenException e) {
+            response.header("WWW-Authenticate", "Bearer realm=\"cairn\"");
+            ProblemWriter.send(response, 401, "A valid access token is required", ADMIN_PATH, identity.traceId());
+            return;
+        }
+        if (!caller.hasAnyOf(Set.of("admin"))) {
+            ProblemWriter.send(response, 403, "This needs the role admin", ADMIN_PATH, identity.traceId());
+            return;
+        }
+        if (!request.prologue().method().text().equals("GET")) {
+            response.header("Allow", "GET");
+            ProblemWriter.send(response, ProblemType.METHOD_NOT_ALLOWED, 405, "Only GET", ADMIN_PATH, identity.traceId());
+            return;
+        }
+        response.header("Content-Type", "application/json");
+        response.header("Cache-Control", "no-store");
+        response.send(view.render());
+    }
+
+    private static Set<String> connectionTokens(ServerRequest request) {
+        Set<String> tokens = new HashSet<>();
+        request.headers().first(HeaderNames.CONNECTION).ifPresent(value ->
+                tokens.addAll(List.of(value.toLowerCase(Locale.ROOT).split("\\s*,\\s*"))));
+        return tokens;
+    }
+
+    private static boolean hasBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    /** The address of the client connection (not a header a client could forge). */
+    static String clientIp(ServerRequest request) {
+        return request.remotePeer().address() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : "unknown";
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** What became of a request, for the metrics. */
+    private record Outcome(int status, String pool) {
+    }
+}
