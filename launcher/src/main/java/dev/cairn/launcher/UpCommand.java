@@ -109,8 +109,8 @@ final class UpCommand implements Callable<Integer> {
 
     /**
      * What every process gets on top of the inherited environment: the datastore URLs, where the user service
-     * publishes its keys and where the product service answers (their ports move with {@code --port-offset}), and the
-     * demo catalog for the product service.
+     * publishes its keys and where each service answers (for the gateway's route table and the order service; the
+     * ports move with {@code --port-offset}), and the demo catalog for the product service.
      */
     private static Map<String, String> processEnvironment(Datastores datastores, List<ServiceSpec> specs) {
         Map<String, String> environment = new LinkedHashMap<>(datastores.asEnvironment());
@@ -118,10 +118,13 @@ final class UpCommand implements Callable<Integer> {
             specs.stream().filter(spec -> spec.name().equals("user-service")).findFirst().ifPresent(user ->
                     environment.put("CAIRN_AUTH_JWKS_URL", "http://127.0.0.1:" + user.port() + "/.well-known/jwks.json"));
         }
-        if (System.getenv("CAIRN_PRODUCTS_URL") == null) {
-            specs.stream().filter(spec -> spec.name().equals("product-service")).findFirst().ifPresent(product ->
-                    environment.put("CAIRN_PRODUCTS_URL", "http://127.0.0.1:" + product.port()));
-        }
+        Map.of("CAIRN_USERS_URL", "user-service", "CAIRN_ORDERS_URL", "order-service",
+                "CAIRN_PRODUCTS_URL", "product-service", "CAIRN_ANALYTICS_URL", "analytics-service").forEach((variable, name) -> {
+            if (System.getenv(variable) == null) {
+                specs.stream().filter(spec -> spec.name().equals(name)).findFirst().ifPresent(service ->
+                        environment.put(variable, "http://127.0.0.1:" + service.port()));
+            }
+        });
         if (System.getenv("CAIRN_PRODUCTS_SEED") == null) {
             environment.put("CAIRN_PRODUCTS_SEED", "true");
         }

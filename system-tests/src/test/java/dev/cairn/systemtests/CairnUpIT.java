@@ -104,7 +104,7 @@ class CairnUpIT {
     @Test
     @Order(3)
     void aUserRegistersLogsInRefreshesAndLogsOutAsTheReadmeShows() throws Exception {
-        int port = 8081 + PORT_OFFSET;
+        int port = 8080 + PORT_OFFSET; // through the gateway, as the README does
         String email = TestDatabases.uniqueEmail("readme");
         HttpResponse<String> registered = post(port, "/api/v1/auth/register",
                 "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\",\"name\":\"Ada Lovelace\"}", null);
@@ -159,27 +159,25 @@ class CairnUpIT {
     @Test
     @Order(5)
     void tenOrdersShowInTheAnalyticsSummaryWithinSeconds() throws Exception {
-        String users = "http://127.0.0.1:" + (8081 + PORT_OFFSET);
-        String orders = "http://127.0.0.1:" + (8082 + PORT_OFFSET);
-        String analytics = "http://127.0.0.1:" + (8084 + PORT_OFFSET);
-        String admin = JSON.readTree(Http.send(users, "POST", "/api/v1/auth/login", null,
+        String gateway = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+        String admin = JSON.readTree(Http.send(gateway, "POST", "/api/v1/auth/login", null,
                 "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body())
                 .get("accessToken").asText();
-        String product = JSON.readTree(get(8083 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
+        String product = JSON.readTree(get(8080 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
                 .get("items").get(0).get("id").asText();
-        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(orders, "PUT", "/api/v1/inventory/" + product, admin,
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(gateway, "PUT", "/api/v1/inventory/" + product, admin,
                 "{\"available\":100}").statusCode() == 200);
         String order = "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
                 + "\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Way\",\"postalCode\":\"10115\","
                 + "\"city\":\"Berlin\",\"country\":\"DE\"}}";
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> placed = Http.send(orders, "POST", "/api/v1/orders", admin, order,
+            HttpResponse<String> placed = Http.send(gateway, "POST", "/api/v1/orders", admin, order,
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         }
-        // order-service event store -> relay -> Kafka cairn.analytics -> analytics-service -> Redis windows
+        // gateway -> order-service; event store -> relay -> Kafka cairn.analytics -> analytics-service -> Redis windows
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> summary = Http.send(analytics, "GET", "/api/v1/analytics/summary?window=5m", admin, null);
+            HttpResponse<String> summary = Http.send(gateway, "GET", "/api/v1/analytics/summary?window=5m", admin, null);
             assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(summary.body());
             assertThat(body.get("ordersCreated").asLong()).as(summary.body()).isEqualTo(10);

@@ -40,6 +40,11 @@ public final class Instance {
         return healthy && !now.isBefore(ejectedUntil);
     }
 
+    /** Whether a connection to it failed less than the ejection time ago. */
+    public boolean ejected(Instant now) {
+        return now.isBefore(ejectedUntil);
+    }
+
     public boolean healthy() {
         return healthy;
     }

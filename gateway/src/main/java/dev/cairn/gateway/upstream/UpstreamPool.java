@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
  * The instances of one pool and how the next one is chosen: {@code round_robin} (each available instance in turn),
  * {@code weighted} (smooth weighted round robin, as nginx does: shares follow the weights and are interleaved) or
  * {@code least_conn} (fewest requests in flight, ties in turn). Unavailable instances (failed health checks,
- * ejected after a connection error) are skipped; instances already tried for this request can be excluded.
+ * ejected after a connection error) are skipped; instances already tried for this request can be excluded. When no
+ * instance passes its health check (a health check lagging behind a restart, a pool whose checks all fail), the pool
+ * does not give up: it tries the instances that have not refused a connection ("panic mode", as Envoy does).
  */
 public final class UpstreamPool {
 
@@ -53,6 +55,10 @@ public final class UpstreamPool {
     public Optional<Instance> choose(Set<Instance> tried) {
         Instant now = clock.instant();
         List<Instance> candidates = instances.stream().filter(i -> i.available(now) && !tried.contains(i)).toList();
+        if (candidates.isEmpty()) {
+            // panic mode: with no instance passing its health check, try those not known to refuse connections
+            candidates = instances.stream().filter(i -> !i.ejected(now) && !tried.contains(i)).toList();
+        }
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

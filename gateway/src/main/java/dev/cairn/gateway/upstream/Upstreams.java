@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * The upstream pools of the current route table, kept up to date: every {@code healthInterval} each instance's
- * health path is asked (2xx = healthy; 2 s timeout), DNS pools are resolved again, and after a reload the pools are
+ * health path is asked, all instances at once (2xx = healthy; 2 s timeout), DNS pools are resolved again, and after a reload the pools are
  * rebuilt while instances and breakers that stay keep their state.
  */
 public final class Upstreams implements AutoCloseable {
@@ -42,6 +43,7 @@ public final class Upstreams implements AutoCloseable {
     private final Map<String, UpstreamPool> pools = new ConcurrentHashMap<>();
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> poolBreakers = new ConcurrentHashMap<>();
+    private final ExecutorService checkers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("gateway-health").factory());
     private volatile RouteTable built;
@@ -91,7 +93,7 @@ public final class Upstreams implements AutoCloseable {
                 if (pool.spec().dns() && !resolve(pool.spec()).equals(pool.instances().stream().map(Instance::url).toList())) {
                     rebuild();
                 }
-                pool.instances().forEach(instance -> check(pool, instance));
+                pool.instances().forEach(instance -> checkers.submit(() -> check(pool, instance)));
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Upstream refresh failed: " + e.getMessage());
@@ -156,5 +158,6 @@ public final class Upstreams implements AutoCloseable {
     @Override
     public void close() {
         checks.shutdownNow();
+        checkers.shutdownNow();
     }
 }

@@ -38,6 +38,8 @@ class UpstreamPoolTest {
         assertThat(pool.choose(Set.of())).contains(b);
         assertThat(pool.choose(Set.of(b))).isEmpty();
         b.checked(false, "503");
+        assertThat(pool.choose(Set.of())).as("panic mode: b failed its check but never refused a connection").contains(b);
+        pool.eject(b, Duration.ofSeconds(10), "refused");
         assertThat(pool.choose(Set.of())).isEmpty();
         a.checked(true, "");
         assertThat(pool.choose(Set.of())).as("a healthy check ends the ejection").contains(a);
