@@ -8,6 +8,7 @@ import dev.cairn.gateway.auth.TokenVerifier;
 import dev.cairn.gateway.edge.EdgeFilter;
 import dev.cairn.gateway.proxy.GatewayMetrics;
 import dev.cairn.gateway.proxy.ProxyHandler;
+import dev.cairn.gateway.proxy.ResponseCache;
 import dev.cairn.gateway.proxy.RetryBudget;
 import dev.cairn.gateway.ratelimit.RateLimiter;
 import dev.cairn.gateway.routing.RouteTableLoader;
@@ -88,7 +89,9 @@ public class GatewayRuntime {
                 .build();
         ProxyHandler proxy = new ProxyHandler(table, upstreams, tokens, limiter, new RetryBudget(0.2, 20), metrics,
                 new GatewayView(table, upstreams, limiter, clock),
-                ConfigValues.duration(config, "cairn.gateway.eject-for", Duration.ofSeconds(10)), client);
+                ConfigValues.duration(config, "cairn.gateway.eject-for", Duration.ofSeconds(10)), client,
+                new ResponseCache(redis, config.getOptionalValue("cairn.gateway.cache-prefix", String.class)
+                        .orElse("cairn:gateway:cache:"), 256 * 1024, clock));
         gauges = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-gauges").factory());
         gauges.scheduleWithFixedDelay(() -> metrics.watch(upstreams.pools()), 0, 5, TimeUnit.SECONDS);
 
@@ -115,9 +118,9 @@ public class GatewayRuntime {
         return value != null ? value : config.getOptionalValue(name, String.class).orElse(null);
     }
 
-    /** The route table in use (for tests and the admin view). */
-    public RouteTableSource routes() {
-        return table;
+    /** The upstream pools (for the health check). */
+    public Upstreams upstreams() {
+        return upstreams;
     }
 
     @PreDestroy

@@ -77,6 +77,7 @@ final class GatewayRig {
                   - { prefix: /admin-only, pool: echo, roles: [admin] }
                   - { prefix: /stream, pool: echo, timeout: 5s }
                   - { prefix: /echo, pool: echo }
+                  - { prefix: /catalog, pool: echo, cache: true }
                   - { prefix: /slow, pool: echo, timeout: 300ms }
                 """.formatted(pools(Map.of(
                 "rr", pool("round_robin", List.of(A, B, C), List.of(1, 1, 1)),

@@ -39,6 +39,9 @@ class ResilienceTest {
             }
             assertThat(GatewayRig.FLAKY.served()).as("nothing reaches the upstream while open").isEqualTo(servedWhenOpened);
             assertThat(breakerState(gateway)).isEqualTo("open");
+            HttpResponse<String> health = gateway.get("/health/ready");
+            assertThat(health.statusCode()).as("an open circuit does not make the gateway unready").isEqualTo(200);
+            assertThat(health.body()).contains("upstreams").contains("\"flaky\":\"open, 1/1 available\"");
         } finally {
             GatewayRig.FLAKY.failing(false);
         }
@@ -46,7 +49,9 @@ class ResilienceTest {
                 assertThat(gateway.get("/flaky/x").statusCode()).isEqualTo(200));
         assertThat(gateway.get("/flaky/x").statusCode()).isEqualTo(200);
         assertThat(breakerState(gateway)).isEqualTo("closed");
-        assertThat(gateway.get("/metrics").body()).contains("cairn_gateway_circuit_state{");
+        String metrics = gateway.get("/metrics").body();
+        assertThat(metrics).contains("cairn_gateway_circuit_state{").contains("cairn_gateway_upstream_healthy{")
+                .contains("cairn_gateway_requests_total{").contains("cairn_gateway_request_seconds_bucket{");
     }
 
     @Test

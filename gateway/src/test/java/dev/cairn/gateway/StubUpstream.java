@@ -109,6 +109,10 @@ final class StubUpstream {
                 sse(exchange);
             } else if (path.endsWith("/big")) {
                 big(exchange);
+            } else if (path.startsWith("/catalog")) {
+                exchange.getResponseHeaders().set("Cache-Control", path.endsWith("/private") ? "private, max-age=60"
+                        : "public, max-age=60");
+                send(exchange, 200, "{\"instance\":\"" + name + "\",\"served\":" + served.get() + "}");
             } else if (path.endsWith("/hold")) {
                 await();
                 send(exchange, 200, "{\"instance\":\"" + name + "\"}");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,9 @@ import java.util.logging.Logger;
  * reported to {@code outcomes}, e.g. a metrics counter.
  */
 public final class AggregateSequencer implements AutoCloseable {
+
+    /** Every outcome reported to {@code outcomes}. */
+    public static final List<String> OUTCOMES = List.of("applied", "duplicate", "parked", "failed", "gap", "invalid");
 
     private static final Logger LOG = Logger.getLogger(AggregateSequencer.class.getName());
 

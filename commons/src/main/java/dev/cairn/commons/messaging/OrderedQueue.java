@@ -2,12 +2,15 @@ package dev.cairn.commons.messaging;
 
 import dev.cairn.commons.config.ConfigValues;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,12 +29,17 @@ public final class OrderedQueue implements AutoCloseable {
 
     public OrderedQueue(Config config, String queue, SequencePositions positions, MetricRegistry metrics) {
         this.failures = new RetryThenDeadLetter(config, queue);
+        // every counter exists from the start: a meter first created while the server stops can deadlock Helidon 4.1
+        Map<String, Counter> counters = new HashMap<>();
+        for (String outcome : AggregateSequencer.OUTCOMES) {
+            counters.put(outcome, metrics.counter("cairn_consumer_events_total", new Tag("queue", queue),
+                    new Tag("outcome", outcome)));
+        }
         this.sequencer = new AggregateSequencer(queue, positions,
                 ConfigValues.duration(config, "cairn.messaging.gap-timeout", Duration.ofSeconds(30)),
                 ConfigValues.duration(config, "cairn.messaging.recheck-interval", Duration.ofMillis(250)),
                 Clock.systemUTC(),
-                outcome -> metrics.counter("cairn_consumer_events_total", new Tag("queue", queue),
-                        new Tag("outcome", outcome)).inc());
+                outcome -> counters.get(outcome).inc());
     }
 
     /** Applies the event in {@code message} with {@code handler} when its turn comes. */

@@ -18,6 +18,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,8 @@ import java.util.logging.Logger;
  * token and roles the route asks for, take a rate-limit token, pass the pool's circuit breaker, pick an instance, send
  * the request (body up to 1 MiB) and stream the response back as it arrives (SSE included). Connection failures eject
  * the instance and are retried on another one (idempotent methods, or any method when nothing was sent), within the
- * route's retries and the retry budget. Every answer of its own is an RFC 9457 problem.
+ * route's retries and the retry budget. Anonymous GETs of routes marked {@code cache} are served from the shared
+ * {@link ResponseCache} when the upstream allowed it. Every answer of its own is an RFC 9457 problem.
  */
 public final class ProxyHandler implements Handler {
 
@@ -72,9 +75,11 @@ public final class ProxyHandler implements Handler {
     private final GatewayView view;
     private final Duration ejectFor;
     private final HttpClient client;
+    private final ResponseCache cache;
 
     public ProxyHandler(Supplier<RouteTable> routes, Upstreams upstreams, TokenVerifier tokens, RateLimiter limiter,
-                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, HttpClient client) {
+                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, HttpClient client,
+                        ResponseCache cache) {
         this.routes = routes;
         this.upstreams = upstreams;
         this.tokens = tokens;
@@ -84,6 +89,7 @@ public final class ProxyHandler implements Handler {
         this.view = view;
         this.ejectFor = ejectFor;
         this.client = client;
+        this.cache = cache;
     }
 
     @Override
@@ -176,6 +182,19 @@ public final class ProxyHandler implements Handler {
             return new Outcome(503, route.pool());
         }
         UpstreamPool pool = found.get();
+        String query = request.query().rawValue();
+        String pathAndQuery = path + (query == null || query.isEmpty() ? "" : "?" + query);
+        boolean cacheable = route.cache() && method.equals("GET") && cache.enabled()
+                && request.headers().first(HeaderNames.AUTHORIZATION).isEmpty()
+                && !ResponseCache.bypassed(request.headers().first(HeaderNames.CACHE_CONTROL));
+        if (cacheable) {
+            Optional<ResponseCache.Entry> hit = cache.find(pathAndQuery);
+            if (hit.isPresent()) {
+                serveCached(hit.get(), response);
+                return new Outcome(200, pool.name());
+            }
+            response.header("X-Cache", "MISS");
+        }
         if (!pool.breaker().tryAcquire()) {
             response.header("Retry-After", Long.toString(pool.breaker().retryAfterSeconds()));
             ProblemWriter.send(response, 503, "The " + pool.name() + " service is failing; the gateway stopped "
@@ -205,7 +224,13 @@ public final class ProxyHandler implements Handler {
                     continue;
                 }
                 pool.breaker().record(upstream.statusCode() < 500);
-                relay(upstream, method, response);
+                Optional<Duration> shareable = cacheable ? ResponseCache.shareableFor(upstream.statusCode(), upstream.headers())
+                        : Optional.empty();
+                byte[] kept = relay(upstream, method, response, shareable.isPresent() ? cache.maxBytes() : 0);
+                if (shareable.isPresent() && kept != null) {
+                    cache.store(pathAndQuery, new ResponseCache.Entry(upstream.headers().map(), kept, Instant.now()),
+                            shareable.get());
+                }
                 return new Outcome(upstream.statusCode(), pool.name());
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 pool.eject(instance, ejectFor, "connection failed: " + describe(e));
@@ -271,36 +296,63 @@ public final class ProxyHandler implements Handler {
         return builder.build();
     }
 
-    private static void relay(HttpResponse<InputStream> upstream, String method, ServerResponse response) throws IOException {
+    /**
+     * Streams the upstream's answer to the client as it arrives.
+     *
+     * @param keep up to how many body bytes to keep for the response cache (0: none)
+     * @return the whole body when it was kept, else null
+     */
+    private static byte[] relay(HttpResponse<InputStream> upstream, String method, ServerResponse response, int keep)
+            throws IOException {
         response.status(upstream.statusCode());
         HttpHeaders headers = upstream.headers();
-        Set<String> connectionTokens = new HashSet<>();
-        headers.allValues("connection").forEach(value -> connectionTokens.addAll(List.of(value.toLowerCase(Locale.ROOT)
-                .split("\\s*,\\s*"))));
-        for (Map.Entry<String, List<String>> header : headers.map().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (name.startsWith(":") || NOT_FORWARDED.contains(name) || connectionTokens.contains(name)) {
-                continue;
-            }
-            response.header(header.getKey(), header.getValue().toArray(String[]::new));
-        }
+        copyHeaders(headers.map(), response);
         boolean noBody = method.equals("HEAD") || upstream.statusCode() == 204 || upstream.statusCode() == 304;
         try (InputStream in = upstream.body()) {
             if (noBody) {
                 response.send();
-                return;
+                return null;
             }
             headers.firstValue("content-length").ifPresent(length -> response.header("Content-Length", length));
+            ByteArrayOutputStream kept = keep > 0 ? new ByteArrayOutputStream() : null;
             try (OutputStream out = response.outputStream()) {
                 byte[] buffer = new byte[16 * 1024];
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, read);
+                    if (kept != null) {
+                        kept = kept.size() + read <= keep ? kept : null;
+                        if (kept != null) {
+                            kept.write(buffer, 0, read);
+                        }
+                    }
                     if (in.available() == 0) {
                         out.flush();
                     }
                 }
             }
+            return kept == null ? null : kept.toByteArray();
+        }
+    }
+
+    private static void serveCached(ResponseCache.Entry entry, ServerResponse response) {
+        response.status(200);
+        copyHeaders(entry.headers(), response);
+        response.header("Age", Long.toString(Math.max(0, Duration.between(entry.storedAt(), Instant.now()).toSeconds())));
+        response.header("X-Cache", "HIT");
+        response.send(entry.body());
+    }
+
+    private static void copyHeaders(Map<String, List<String>> headers, ServerResponse response) {
+        Set<String> connectionTokens = new HashSet<>();
+        headers.getOrDefault("connection", List.of()).forEach(value ->
+                connectionTokens.addAll(List.of(value.toLowerCase(Locale.ROOT).split("\\s*,\\s*"))));
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith(":") || NOT_FORWARDED.contains(name) || connectionTokens.contains(name)) {
+                continue;
+            }
+            response.header(header.getKey(), header.getValue().toArray(String[]::new));
         }
     }
 

@@ -53,6 +53,10 @@ public class AnomalyWatch {
         this.warmup = config.getOptionalValue("cairn.analytics.anomaly.warmup", Integer.class).orElse(10);
         this.ordersPerMinute = new EwmaDetector(alpha, threshold, warmup, 1.0);
         this.lastMinute = minuteOf(clock.instant()) - 1;
+        // created up front: a meter first created while the server stops can deadlock Helidon 4.1
+        for (String metric : new String[] {ORDER_VALUE, ORDERS_PER_MINUTE}) {
+            metrics.counter("cairn_analytics_anomalies_total", new Tag("metric", metric));
+        }
     }
 
     /** Checks the total of paid order {@code orderId}. */

@@ -5,6 +5,7 @@ import dev.cairn.analytics.store.AnalyticsStore;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.events.CairnEvent;
 import dev.cairn.commons.events.EventCodec;
+import dev.cairn.commons.events.EventType;
 import dev.cairn.commons.messaging.ConsumerSpan;
 import dev.cairn.commons.relay.KafkaSink;
 import dev.cairn.commons.relay.PendingEvent;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,7 @@ public class AnalyticsConsumer {
     private final MetricRegistry metrics;
     private final Config config;
     private final EventCodec codec = new EventCodec();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile boolean running;
     private String topic;
     private KafkaConsumer<String, byte[]> consumer;
@@ -84,6 +87,7 @@ public class AnalyticsConsumer {
             LOG.info("The analytics consumer is off (cairn.analytics.consumer.enabled=false)");
             return;
         }
+        registerCounters();
         String bootstrap = ConfigValues.require(config, "cairn.kafka.bootstrap", "set it to e.g. 127.0.0.1:9092");
         String group = config.getOptionalValue("cairn.analytics.group", String.class).orElse("analytics-service");
         topic = config.getOptionalValue("cairn.analytics.topic", String.class).orElse(KafkaSink.TOPIC);
@@ -203,8 +207,22 @@ public class AnalyticsConsumer {
     }
 
     private void count(String outcome, String type) {
-        Counter counter = metrics.counter("cairn_analytics_events_total", new Tag("outcome", outcome), new Tag("type", type));
-        counter.inc();
+        counter(outcome, type).inc();
+    }
+
+    /** Creates the counters up front: a meter first created while the server stops can deadlock Helidon 4.1. */
+    private void registerCounters() {
+        for (String outcome : List.of("recorded", "duplicate", "ignored", "expired", "invalid")) {
+            for (EventType type : EventType.values()) {
+                counter(outcome, type.value());
+            }
+            counter(outcome, "unknown");
+        }
+    }
+
+    private Counter counter(String outcome, String type) {
+        return counters.computeIfAbsent(outcome + "|" + type, key -> metrics.counter("cairn_analytics_events_total",
+                new Tag("outcome", outcome), new Tag("type", type)));
     }
 
     private void sleep(Duration pause) {

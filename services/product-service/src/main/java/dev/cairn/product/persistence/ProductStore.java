@@ -22,6 +22,10 @@ import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,17 +33,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The {@code products} collection, through the reactive driver. */
+/**
+ * The {@code products} collection, through the reactive driver. Each query for products (one product or a page) is
+ * counted in {@code cairn_product_queries_total}, which shows how much the caches spare MongoDB.
+ */
 @ApplicationScoped
 public class ProductStore {
 
     private final MongoCollection<Document> products;
     private final SearchCapability search;
+    private final Counter queries;
 
     @Inject
-    public ProductStore(MongoDatabase database, SearchCapability search) {
+    public ProductStore(MongoDatabase database, SearchCapability search,
+                        @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.products = database.getCollection("products");
         this.search = search;
+        this.queries = metrics.counter("cairn_product_queries_total");
     }
 
     /** Stores a new product with its {@code product.created} event; fails with {@link SkuTakenException}. */
@@ -55,6 +65,7 @@ public class ProductStore {
 
     /** The live product with this id. */
     public CompletableFuture<Optional<Product>> find(String id) {
+        queries.inc();
         return Publishers.first(products.find(Filters.and(Filters.eq(ProductDocuments.ID, id), notDeleted()))
                         .projection(Projections.exclude(ProductDocuments.OUTBOX, "salesEvents")))
                 .thenApply(found -> found.map(ProductDocuments::product));
@@ -183,6 +194,7 @@ public class ProductStore {
             find = products.find(Filters.and(filters))
                     .projection(Projections.exclude(ProductDocuments.OUTBOX, "salesEvents")).sort(order);
         }
+        queries.inc();
         return Publishers.list(find.limit(limit + 1))
                 .thenApply(documents -> documents.stream().map(ProductDocuments::product).toList());
     }
