@@ -180,9 +180,15 @@ class CairnUpIT {
             HttpResponse<String> summary = Http.send(gateway, "GET", "/api/v1/analytics/summary?window=5m", admin, null);
             assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(summary.body());
-            assertThat(body.get("ordersCreated").asLong()).as(summary.body()).isEqualTo(10);
-            assertThat(body.get("ordersPaid").asLong()).as(summary.body()).isEqualTo(10);
-            assertThat(body.get("topProductsBySales").get(0).get("productId").asText()).isEqualTo(product);
+            // other tests of this JVM may have sent orders to the same Kafka: the demo product is this run's alone
+            assertThat(body.get("ordersCreated").asLong()).as(summary.body()).isGreaterThanOrEqualTo(10);
+            assertThat(body.get("ordersPaid").asLong()).as(summary.body()).isGreaterThanOrEqualTo(10);
+            JsonNode sold = null;
+            for (JsonNode entry : body.get("topProductsBySales")) {
+                sold = entry.get("productId").asText().equals(product) ? entry : sold;
+            }
+            assertThat(sold).as(summary.body()).isNotNull();
+            assertThat(sold.get("count").asLong()).isEqualTo(10);
         });
     }
 

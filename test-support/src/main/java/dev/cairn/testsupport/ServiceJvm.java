@@ -34,6 +34,12 @@ public final class ServiceJvm implements AutoCloseable {
      */
     public static ServiceJvm start(String name, Map<String, String> extraEnvironment, Duration timeout)
             throws IOException, InterruptedException {
+        return start(name, extraEnvironment, timeout, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"));
+    }
+
+    /** Like {@link #start(String, Map, Duration)} with the given JVM options (benchmarks want the full JIT). */
+    public static ServiceJvm start(String name, Map<String, String> extraEnvironment, Duration timeout,
+                                   List<String> jvmOptions) throws IOException, InterruptedException {
         ServiceSpec contract = ServiceSpec.named(name)
                 .orElseThrow(() -> new IllegalArgumentException("No Cairn process named " + name));
         int port = dev.cairn.launcher.infra.Ports.freePort();
@@ -50,7 +56,7 @@ public final class ServiceJvm implements AutoCloseable {
         Path root = Project.root();
         Path log = root.resolve(spec.moduleDir()).resolve("target").resolve("it-logs").resolve(name + ".log");
         ManagedProcess process = ManagedProcess.start(spec, root, Project.javaCommand(),
-                List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"), environment, log, null);
+                jvmOptions, environment, log, null);
         ServiceJvm jvm = new ServiceJvm(process, port);
         Readiness readiness = new Readiness();
         Instant deadline = Instant.now().plus(timeout);
