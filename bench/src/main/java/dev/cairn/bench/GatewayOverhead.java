@@ -1,6 +1,7 @@
 package dev.cairn.bench;
 
 import dev.cairn.testsupport.ServiceJvm;
+import dev.cairn.testsupport.TestInfrastructure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,14 @@ public final class GatewayOverhead implements Callable<Integer> {
     @Option(names = "--warmup", description = "Warm-up requests per target (default: ${DEFAULT-VALUE}).")
     int warmup = 10_000;
 
+    @Option(names = "--no-redis", negatable = true, description = "Rate-limit in Redis, as in production "
+            + "(--no-redis: local buckets only, to see what the shared limit costs).")
+    boolean redis = true;
+
+    @Option(names = "--gateway-jvm-option", description = "Extra JVM option of the gateway process, e.g. a JFR "
+            + "recording: -XX:StartFlightRecording=filename=gateway.jfr (repeatable).")
+    List<String> gatewayJvmOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         try (StubService upstream = new StubService()) {
@@ -48,9 +57,11 @@ public final class GatewayOverhead implements Callable<Integer> {
                       - { prefix: /bench, pool: bench, auth: none }
                     """.formatted(upstream.url()));
             System.out.println("Starting a gateway in front of " + upstream.url() + " ...");
-            try (ServiceJvm gateway = ServiceJvm.start("gateway", Map.of("CAIRN_GATEWAY_ROUTES_FILE", routes.toString(),
-                    "CAIRN_AUTH_JWKS_URL", routes.toString()), Duration.ofSeconds(60),
-                    List.of("-XX:+UseParallelGC", "-Xmx512m"))) {
+            Map<String, String> environment = Map.of("CAIRN_GATEWAY_ROUTES_FILE", routes.toString(),
+                    "CAIRN_AUTH_JWKS_URL", routes.toString(), "CAIRN_REDIS_URL", redis ? TestInfrastructure.redisUrl() : "");
+            List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmx512m"));
+            jvmOptions.addAll(gatewayJvmOptions);
+            try (ServiceJvm gateway = ServiceJvm.startWith("gateway", environment, Duration.ofSeconds(60), jvmOptions)) {
                 URI direct = URI.create(upstream.url() + "/bench/products/1");
                 URI proxied = URI.create(gateway.baseUrl() + "/bench/products/1");
                 LoadGenerator load = new LoadGenerator();
@@ -74,8 +85,8 @@ public final class GatewayOverhead implements Callable<Integer> {
     }
 
     private void print(LoadResult direct, LoadResult gateway) {
-        System.out.printf(Locale.ROOT, "%n%d rounds x %d GETs, %d concurrent clients, %d cores%n%n", rounds, requests,
-                concurrency, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%n%d rounds x %d GETs, %d concurrent clients, %d cores, rate limits in %s%n%n",
+                rounds, requests, concurrency, Runtime.getRuntime().availableProcessors(), redis ? "Redis" : "memory");
         System.out.println("| target | req/s | p50 ms | p90 ms | p99 ms | errors |");
         System.out.println("|---|---|---|---|---|---|");
         for (var row : List.of(Map.entry("direct to the upstream", direct), Map.entry("through the gateway", gateway))) {

@@ -15,7 +15,9 @@ import dev.cairn.gateway.routing.RouteTableLoader;
 import dev.cairn.gateway.routing.RouteTableSource;
 import dev.cairn.gateway.upstream.CircuitBreaker;
 import dev.cairn.gateway.upstream.Upstreams;
+import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.microprofile.server.ServerCdiExtension;
+import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.HttpRouting;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,6 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import redis.clients.jedis.RedisClient;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,11 +82,12 @@ public class GatewayRuntime {
                 Duration.ofSeconds(10), clock),
                 config.getOptionalValue("cairn.auth.issuer", String.class).orElse("https://cairn.local/auth"), "cairn", clock);
         GatewayMetrics metrics = new GatewayMetrics(registry);
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+        WebClient client = WebClient.builder()
                 .connectTimeout(ConfigValues.duration(config, "cairn.gateway.connect-timeout", Duration.ofSeconds(2)))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .followRedirects(false)
+                .sendExpectContinue(false)
+                // bodies pass through as they are: no decompression, no added Accept-Encoding
+                .contentEncoding(ContentEncodingContext.create(encodings -> encodings.contentEncodingsDiscoverServices(false)))
                 .build();
         ProxyHandler proxy = new ProxyHandler(table, upstreams, tokens, limiter, new RetryBudget(0.2, 20), metrics,
                 new GatewayView(table, upstreams, limiter, clock),

@@ -121,6 +121,7 @@ class EdgeSecurityTest {
         String token = GatewayTokens.customer(UUID.randomUUID().toString());
         HttpResponse<String> response = gateway().get("/echo/path/x?b=2&a=%20y", "traceparent", traceparent,
                 "X-Request-Id", "req-123", "Proxy-Authorization", "Basic c2VjcmV0", "Authorization", "Bearer " + token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var echoed = json(response);
         assertThat(echoed.get("path").asText()).isEqualTo("/echo/path/x");
         assertThat(echoed.get("query").asText()).isEqualTo("b=2&a=%20y");

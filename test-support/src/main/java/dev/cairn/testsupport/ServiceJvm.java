@@ -40,10 +40,6 @@ public final class ServiceJvm implements AutoCloseable {
     /** Like {@link #start(String, Map, Duration)} with the given JVM options (benchmarks want the full JIT). */
     public static ServiceJvm start(String name, Map<String, String> extraEnvironment, Duration timeout,
                                    List<String> jvmOptions) throws IOException, InterruptedException {
-        ServiceSpec contract = ServiceSpec.named(name)
-                .orElseThrow(() -> new IllegalArgumentException("No Cairn process named " + name));
-        int port = dev.cairn.launcher.infra.Ports.freePort();
-        ServiceSpec spec = contract.withPortOffset(port - contract.port());
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("CAIRN_POSTGRES_URL", TestInfrastructure.postgresUrl());
         environment.put("CAIRN_POSTGRES_USER", TestInfrastructure.postgresUser());
@@ -53,6 +49,19 @@ public final class ServiceJvm implements AutoCloseable {
         environment.put("CAIRN_MONGO_URI", TestInfrastructure.mongoUri());
         environment.put("CAIRN_KAFKA_BOOTSTRAP", TestInfrastructure.kafkaBootstrap());
         environment.putAll(extraEnvironment);
+        return startWith(name, environment, timeout, jvmOptions);
+    }
+
+    /**
+     * Starts the named process with exactly {@code environment} (no datastores resolved for it) and waits until
+     * {@code /health/ready} is UP.
+     */
+    public static ServiceJvm startWith(String name, Map<String, String> environment, Duration timeout,
+                                       List<String> jvmOptions) throws IOException, InterruptedException {
+        ServiceSpec contract = ServiceSpec.named(name)
+                .orElseThrow(() -> new IllegalArgumentException("No Cairn process named " + name));
+        int port = dev.cairn.launcher.infra.Ports.freePort();
+        ServiceSpec spec = contract.withPortOffset(port - contract.port());
         Path root = Project.root();
         Path log = root.resolve(spec.moduleDir()).resolve("target").resolve("it-logs").resolve(name + ".log");
         ManagedProcess process = ManagedProcess.start(spec, root, Project.javaCommand(),

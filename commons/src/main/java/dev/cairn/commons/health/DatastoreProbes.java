@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the probes a process needs from config. Only the datastores named in {@code cairn.readiness.datastores}
@@ -18,14 +19,30 @@ public final class DatastoreProbes {
     /** The datastore kinds a probe exists for. */
     public static final List<String> KINDS = List.of("postgres", "redis", "rabbitmq", "mongo", "kafka");
 
+    private static final Map<String, String> URL_KEYS = Map.of("postgres", "cairn.postgres.url", "redis", "cairn.redis.url",
+            "rabbitmq", "cairn.rabbitmq.url", "mongo", "cairn.mongo.uri", "kafka", "cairn.kafka.bootstrap");
+
     private DatastoreProbes() {
     }
 
     /** The probes for the comma-separated datastore kinds in config key {@code listKey}. */
     public static List<DatastoreProbe> fromConfig(Config config, String listKey) {
+        return fromConfig(config, listKey, false);
+    }
+
+    /**
+     * Like {@link #fromConfig(Config, String)}; with {@code skipUnconfigured}, a kind whose URL is not set is left out
+     * instead of failing (an optional datastore a deployment does without, e.g. the gateway without Redis).
+     */
+    public static List<DatastoreProbe> fromConfig(Config config, String listKey, boolean skipUnconfigured) {
         List<DatastoreProbe> probes = new ArrayList<>();
         for (String kind : ConfigValues.list(config, listKey)) {
-            probes.add(create(config, kind.toLowerCase(Locale.ROOT), listKey));
+            String normalized = kind.toLowerCase(Locale.ROOT);
+            if (skipUnconfigured && URL_KEYS.containsKey(normalized) && config.getOptionalValue(URL_KEYS.get(normalized),
+                    String.class).filter(value -> !value.isBlank()).isEmpty()) {
+                continue;
+            }
+            probes.add(create(config, normalized, listKey));
         }
         return probes;
     }

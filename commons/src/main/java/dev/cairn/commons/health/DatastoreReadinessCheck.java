@@ -38,7 +38,7 @@ public class DatastoreReadinessCheck implements HealthCheck {
     @Inject
     public DatastoreReadinessCheck(Config config) {
         this.required = DatastoreProbes.fromConfig(config, "cairn.readiness.datastores");
-        this.optional = DatastoreProbes.fromConfig(config, "cairn.readiness.optional");
+        this.optional = DatastoreProbes.fromConfig(config, "cairn.readiness.optional", true);
         this.timeout = ConfigValues.duration(config, "cairn.readiness.timeout", Duration.ofSeconds(2));
     }
 

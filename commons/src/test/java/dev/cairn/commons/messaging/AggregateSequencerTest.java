@@ -53,6 +53,7 @@ class AggregateSequencerTest {
     private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> appliedBy = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<AggregateSequencer> sequencers = new ArrayList<>();
     private SequencePositions positions;
     private String queue;
     private Connection connection;
@@ -101,8 +102,10 @@ class AggregateSequencerTest {
         Collections.shuffle(shuffled.subList(60, shuffled.size()), new Random(7));
         publish(shuffled);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> applied.values().stream().mapToInt(List::size).sum()
-                == AGGREGATES * EVENTS_PER_AGGREGATE && queueIsDrained());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(applied.values().stream()
+                .mapToInt(List::size).sum() == AGGREGATES * EVENTS_PER_AGGREGATE && queueIsDrained())
+                .as("applied %s, outcomes %s, dead letters %s, parked %s", applied, outcomes, deadLetters,
+                        sequencers.stream().map(AggregateSequencer::parkedCount).toList()).isTrue());
         assertThat(applied).hasSize(AGGREGATES);
         applied.forEach((aggregate, sequences) -> assertThat(sequences).as(aggregate)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS_PER_AGGREGATE).boxed().toList()));
@@ -161,6 +164,7 @@ class AggregateSequencerTest {
         AggregateSequencer sequencer = new AggregateSequencer("test." + name, positions, gapTimeout, Duration.ofMillis(100),
                 Clock.systemUTC(), outcome -> outcomes.computeIfAbsent(outcome, key -> new AtomicInteger()).incrementAndGet());
         resources.add(sequencer);
+        sequencers.add(sequencer);
         Channel channel = connection.createChannel();
         channel.basicQos(60);
         Random jitter = new Random(name.hashCode());

@@ -13,7 +13,12 @@ import dev.cairn.gateway.upstream.UpstreamPool;
 import dev.cairn.gateway.upstream.Upstreams;
 import dev.cairn.commons.problem.ProblemType;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -25,16 +30,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +61,9 @@ public final class ProxyHandler implements Handler {
     public static final String ADMIN_PATH = "/api/v1/admin/gateway";
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class.getName());
+    private static final HeaderName X_FORWARDED_FOR = HeaderNames.create("X-Forwarded-For");
+    private static final HeaderName X_FORWARDED_PROTO = HeaderNames.create("X-Forwarded-Proto");
+    private static final HeaderName X_FORWARDED_HOST = HeaderNames.create("X-Forwarded-Host");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     /** Hop-by-hop and other headers a proxy must not pass on as they are (RFC 9110 section 7.6.1). */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
@@ -74,11 +79,11 @@ public final class ProxyHandler implements Handler {
     private final GatewayMetrics metrics;
     private final GatewayView view;
     private final Duration ejectFor;
-    private final HttpClient client;
+    private final WebClient client;
     private final ResponseCache cache;
 
     public ProxyHandler(Supplier<RouteTable> routes, Upstreams upstreams, TokenVerifier tokens, RateLimiter limiter,
-                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, HttpClient client,
+                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, WebClient client,
                         ResponseCache cache) {
         this.routes = routes;
         this.upstreams = upstreams;
@@ -204,8 +209,15 @@ public final class ProxyHandler implements Handler {
         budget.deposit();
         Set<Instance> tried = new HashSet<>();
         boolean idempotent = IDEMPOTENT.contains(method);
+        String lastFailure = null;
         for (int attempt = 0; ; attempt++) {
             Optional<Instance> chosen = pool.choose(tried);
+            if (chosen.isEmpty() && lastFailure != null) {
+                pool.breaker().record(false);
+                ProblemWriter.send(response, 502, "The " + pool.name() + " service failed: " + lastFailure, path,
+                        identity.traceId());
+                return new Outcome(502, pool.name());
+            }
             if (chosen.isEmpty()) {
                 pool.breaker().record(false);
                 response.header("Retry-After", "1");
@@ -216,37 +228,45 @@ public final class ProxyHandler implements Handler {
             tried.add(instance);
             boolean mayRetry = attempt < route.retries();
             instance.started();
-            try {
-                HttpResponse<InputStream> upstream = client.send(upstreamRequest(route, request, identity, method,
-                        instance.url(), body), HttpResponse.BodyHandlers.ofInputStream());
-                if (upstream.statusCode() == 503 && idempotent && mayRetry && budget.tryWithdraw()) {
-                    upstream.body().close();
+            HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url());
+            try (HttpClientResponse upstream = body.length == 0 ? call.request() : call.submit(body)) {
+                int status = upstream.status().code();
+                if (status == 503 && idempotent && mayRetry && budget.tryWithdraw()) {
+                    lastFailure = "503 Service Unavailable";
                     continue;
                 }
-                pool.breaker().record(upstream.statusCode() < 500);
-                Optional<Duration> shareable = cacheable ? ResponseCache.shareableFor(upstream.statusCode(), upstream.headers())
-                        : Optional.empty();
-                byte[] kept = relay(upstream, method, response, shareable.isPresent() ? cache.maxBytes() : 0);
+                pool.breaker().record(status < 500);
+                Map<String, List<String>> headers = headersOf(upstream);
+                Optional<Duration> shareable = cacheable ? ResponseCache.shareableFor(status, headers) : Optional.empty();
+                byte[] kept = relay(status, headers, upstream.inputStream(), method, response,
+                        shareable.isPresent() ? cache.maxBytes() : 0);
                 if (shareable.isPresent() && kept != null) {
-                    cache.store(pathAndQuery, new ResponseCache.Entry(upstream.headers().map(), kept, Instant.now()),
-                            shareable.get());
+                    cache.store(pathAndQuery, new ResponseCache.Entry(headers, kept, Instant.now()), shareable.get());
                 }
-                return new Outcome(upstream.statusCode(), pool.name());
-            } catch (HttpConnectTimeoutException | ConnectException e) {
-                pool.eject(instance, ejectFor, "connection failed: " + describe(e));
-                if (mayRetry && budget.tryWithdraw()) {
-                    continue;
+                return new Outcome(status, pool.name());
+            } catch (RuntimeException e) {
+                Failure failure = Failure.of(e);
+                if (failure == Failure.CONNECT) {
+                    pool.eject(instance, ejectFor, "connection failed: " + describe(e));
+                    LOG.warning(() -> "Ejected " + instance.url() + " of " + pool.name() + " for " + ejectFor.toSeconds()
+                            + " s: " + describe(e));
+                    if (mayRetry && budget.tryWithdraw()) {
+                        lastFailure = "cannot be reached";
+                        continue;
+                    }
+                    pool.breaker().record(false);
+                    ProblemWriter.send(response, 502, "The " + pool.name() + " service cannot be reached", path,
+                            identity.traceId());
+                    return new Outcome(502, pool.name());
                 }
-                pool.breaker().record(false);
-                ProblemWriter.send(response, 502, "The " + pool.name() + " service cannot be reached", path, identity.traceId());
-                return new Outcome(502, pool.name());
-            } catch (HttpTimeoutException e) {
-                pool.breaker().record(false);
-                ProblemWriter.send(response, 504, "The " + pool.name() + " service did not answer within "
-                        + route.timeout().toMillis() + " ms", path, identity.traceId());
-                return new Outcome(504, pool.name());
-            } catch (IOException e) {
-                if (idempotent && mayRetry && budget.tryWithdraw()) {
+                if (failure == Failure.TIMEOUT && !response.isSent()) {
+                    pool.breaker().record(false);
+                    ProblemWriter.send(response, 504, "The " + pool.name() + " service did not answer within "
+                            + route.timeout().toMillis() + " ms", path, identity.traceId());
+                    return new Outcome(504, pool.name());
+                }
+                if (failure == Failure.OTHER && !response.isSent() && idempotent && mayRetry && budget.tryWithdraw()) {
+                    lastFailure = describe(e);
                     continue;
                 }
                 pool.breaker().record(false);
@@ -255,45 +275,43 @@ public final class ProxyHandler implements Handler {
                             identity.traceId());
                 }
                 return new Outcome(502, pool.name());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(499, pool.name());
             } finally {
                 instance.finished();
             }
         }
     }
 
-    private HttpRequest upstreamRequest(Route route, ServerRequest request, RequestIdentity identity, String method,
-                                        URI base, byte[] body) {
+    private HttpClientRequest upstreamRequest(Route route, ServerRequest request, RequestIdentity identity, String method,
+                                              URI base) {
         String query = request.query().rawValue();
         URI target = URI.create(base.toString().replaceAll("/$", "") + request.path().rawPath()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
-        HttpRequest.BodyPublisher publisher = body.length == 0 && !hasBody(method)
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(route.timeout()).method(method, publisher);
+        // the path and query pass as the client encoded them (a URI object would be decoded and re-encoded)
+        HttpClientRequest upstream = client.method(Method.create(method)).uri(target.toString()).skipUriEncoding(true)
+                .readTimeout(route.timeout()).followRedirects(false);
         Set<String> connectionTokens = connectionTokens(request);
         for (Header header : request.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (NOT_FORWARDED.contains(name) || connectionTokens.contains(name)) {
-                continue;
-            }
-            for (String value : header.allValues()) {
-                try {
-                    builder.header(header.name(), value);
-                } catch (IllegalArgumentException restricted) {
-                    // a header the JDK client sets itself
-                }
+            if (!NOT_FORWARDED.contains(name) && !connectionTokens.contains(name)) {
+                upstream.header(header);
             }
         }
         String clientIp = clientIp(request);
-        builder.header("X-Forwarded-For", request.headers().first(HeaderNames.X_FORWARDED_FOR)
+        upstream.header(X_FORWARDED_FOR, request.headers().first(HeaderNames.X_FORWARDED_FOR)
                 .map(chain -> chain + ", " + clientIp).orElse(clientIp));
-        builder.header("X-Forwarded-Proto", request.isSecure() ? "https" : "http");
-        Optional.ofNullable(request.authority()).ifPresent(host -> builder.header("X-Forwarded-Host", host));
-        builder.header("X-Request-Id", identity.requestId());
-        builder.header("traceparent", identity.traceparent());
-        return builder.build();
+        upstream.header(X_FORWARDED_PROTO, request.isSecure() ? "https" : "http");
+        Optional.ofNullable(request.authority()).ifPresent(host -> upstream.header(X_FORWARDED_HOST, host));
+        upstream.header(RequestIdentity.X_REQUEST_ID, identity.requestId());
+        upstream.header(RequestIdentity.TRACEPARENT, identity.traceparent());
+        return upstream;
+    }
+
+    private static Map<String, List<String>> headersOf(HttpClientResponse upstream) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header header : upstream.headers()) {
+            headers.put(header.name(), header.allValues());
+        }
+        return headers;
     }
 
     /**
@@ -302,18 +320,18 @@ public final class ProxyHandler implements Handler {
      * @param keep up to how many body bytes to keep for the response cache (0: none)
      * @return the whole body when it was kept, else null
      */
-    private static byte[] relay(HttpResponse<InputStream> upstream, String method, ServerResponse response, int keep)
-            throws IOException {
-        response.status(upstream.statusCode());
-        HttpHeaders headers = upstream.headers();
-        copyHeaders(headers.map(), response);
-        boolean noBody = method.equals("HEAD") || upstream.statusCode() == 204 || upstream.statusCode() == 304;
-        try (InputStream in = upstream.body()) {
+    private static byte[] relay(int status, Map<String, List<String>> headers, InputStream body, String method,
+                                ServerResponse response, int keep) {
+        response.status(status);
+        copyHeaders(headers, response);
+        boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
+        try (InputStream in = body) {
             if (noBody) {
                 response.send();
                 return null;
             }
-            headers.firstValue("content-length").ifPresent(length -> response.header("Content-Length", length));
+            headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("content-length")).findFirst()
+                    .ifPresent(length -> response.header("Content-Length", length.getValue().getFirst()));
             ByteArrayOutputStream kept = keep > 0 ? new ByteArrayOutputStream() : null;
             try (OutputStream out = response.outputStream()) {
                 byte[] buffer = new byte[16 * 1024];
@@ -332,6 +350,8 @@ public final class ProxyHandler implements Handler {
                 }
             }
             return kept == null ? null : kept.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -345,7 +365,8 @@ public final class ProxyHandler implements Handler {
 
     private static void copyHeaders(Map<String, List<String>> headers, ServerResponse response) {
         Set<String> connectionTokens = new HashSet<>();
-        headers.getOrDefault("connection", List.of()).forEach(value ->
+        headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("connection"))
+                .flatMap(header -> header.getValue().stream()).forEach(value ->
                 connectionTokens.addAll(List.of(value.toLowerCase(Locale.ROOT).split("\\s*,\\s*"))));
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -387,10 +408,6 @@ public final class ProxyHandler implements Handler {
         return tokens;
     }
 
-    private static boolean hasBody(String method) {
-        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-    }
-
     /** The address of the client connection (not a header a client could forge). */
     static String clientIp(ServerRequest request) {
         return request.remotePeer().address() instanceof InetSocketAddress address && address.getAddress() != null
@@ -399,6 +416,28 @@ public final class ProxyHandler implements Handler {
 
     private static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** How a call to an upstream failed. */
+    private enum Failure {
+        /** no connection: nothing was sent */
+        CONNECT,
+        /** no answer in time */
+        TIMEOUT,
+        OTHER;
+
+        static Failure of(Throwable error) {
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                        || cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("onnect")) {
+                    return CONNECT;
+                }
+                if (cause instanceof SocketTimeoutException) {
+                    return TIMEOUT;
+                }
+            }
+            return OTHER;
+        }
     }
 
     /** What became of a request, for the metrics. */

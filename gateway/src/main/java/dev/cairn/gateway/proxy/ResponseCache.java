@@ -7,7 +7,6 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,11 +80,11 @@ public final class ResponseCache {
     }
 
     /** How long a response with these headers may be shared, or empty when it may not. */
-    public static Optional<Duration> shareableFor(int status, HttpHeaders headers) {
-        if (status != 200 || headers.firstValue("set-cookie").isPresent()) {
+    public static Optional<Duration> shareableFor(int status, Map<String, List<String>> headers) {
+        if (status != 200 || !values(headers, "set-cookie").isEmpty()) {
             return Optional.empty();
         }
-        String control = String.join(",", headers.allValues("cache-control")).toLowerCase(Locale.ROOT);
+        String control = String.join(",", values(headers, "cache-control")).toLowerCase(Locale.ROOT);
         if (control.isBlank() || control.contains("private") || control.contains("no-store") || control.contains("no-cache")) {
             return Optional.empty();
         }
@@ -101,6 +100,11 @@ public final class ResponseCache {
             }
         }
         return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    }
+
+    private static List<String> values(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream()).toList();
     }
 
     /** Whether a request asks to bypass shared caches. */

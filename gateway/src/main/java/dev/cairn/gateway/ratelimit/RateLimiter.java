@@ -7,6 +7,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Clock;
@@ -58,6 +59,7 @@ public final class RateLimiter {
     private final Cache<String, Bucket> local = Caffeine.newBuilder().expireAfterAccess(10, TimeUnit.MINUTES)
             .maximumSize(100_000).build();
     private volatile Instant redisRetryAt = Instant.MIN;
+    private volatile String scriptSha;
 
     /**
      * @param redis        the shared Redis, or null to limit locally only
@@ -93,11 +95,32 @@ public final class RateLimiter {
 
     private RateDecision distributed(RateLimitSpec limit, String key) {
         long ttlMillis = (long) Math.ceil(limit.burst() / limit.requestsPerSecond() * 1000) + 60_000;
-        List<?> result = (List<?>) redis.eval(TAKE, List.of(prefix + key),
-                List.of(Double.toString(limit.requestsPerSecond()), Integer.toString(limit.burst()), Long.toString(ttlMillis)));
+        List<String> keys = List.of(prefix + key);
+        List<String> args = List.of(Double.toString(limit.requestsPerSecond()), Integer.toString(limit.burst()),
+                Long.toString(ttlMillis));
+        List<?> result;
+        try {
+            result = (List<?>) redis.evalsha(scriptSha(), keys, args);
+        } catch (JedisDataException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+                throw e;
+            }
+            scriptSha = null; // Redis restarted or flushed its scripts: load it again
+            result = (List<?>) redis.evalsha(scriptSha(), keys, args);
+        }
         boolean allowed = ((Number) result.get(0)).longValue() == 1;
         return new RateDecision(allowed, limit.burst(), ((Number) result.get(1)).longValue(),
                 seconds(((Number) result.get(3)).longValue()), seconds(((Number) result.get(2)).longValue()), true);
+    }
+
+    /** The script's SHA, loading it into Redis on first use (requests then send 40 bytes instead of the script). */
+    private String scriptSha() {
+        String sha = scriptSha;
+        if (sha == null) {
+            sha = redis.scriptLoad(TAKE);
+            scriptSha = sha;
+        }
+        return sha;
     }
 
     private RateDecision locally(RateLimitSpec limit, String key) {
