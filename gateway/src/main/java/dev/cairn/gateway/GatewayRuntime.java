@@ -6,6 +6,7 @@ import dev.cairn.gateway.admin.GatewayView;
 import dev.cairn.gateway.auth.Jwks;
 import dev.cairn.gateway.auth.TokenVerifier;
 import dev.cairn.gateway.edge.EdgeFilter;
+import dev.cairn.gateway.proxy.AccessLog;
 import dev.cairn.gateway.proxy.GatewayMetrics;
 import dev.cairn.gateway.proxy.ProxyHandler;
 import dev.cairn.gateway.proxy.ResponseCache;
@@ -93,7 +94,8 @@ public class GatewayRuntime {
                 new GatewayView(table, upstreams, limiter, clock),
                 ConfigValues.duration(config, "cairn.gateway.eject-for", Duration.ofSeconds(10)), client,
                 new ResponseCache(redis, config.getOptionalValue("cairn.gateway.cache-prefix", String.class)
-                        .orElse("cairn:gateway:cache:"), 256 * 1024, clock));
+                        .orElse("cairn:gateway:cache:"), 256 * 1024, clock),
+                new AccessLog(config.getOptionalValue("cairn.gateway.access-log", Boolean.class).orElse(true)));
         gauges = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-gauges").factory());
         gauges.scheduleWithFixedDelay(() -> metrics.watch(upstreams.pools()), 0, 5, TimeUnit.SECONDS);
 

@@ -1,5 +1,6 @@
 package dev.cairn.gateway;
 
+import dev.cairn.commons.logging.LogField;
 import dev.cairn.testsupport.TestTokens;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
@@ -10,8 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static dev.cairn.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,6 +144,44 @@ class EdgeSecurityTest {
         var generated = json(gateway().get("/echo/x")).get("headers");
         assertThat(generated.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         assertThat(generated.get("x-request-id").asText()).isNotBlank();
+    }
+
+    @Test
+    void everyProxiedRequestIsOneAccessLogLineWithoutSecrets() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger access = Logger.getLogger("dev.cairn.gateway.access");
+        access.addHandler(capture);
+        try {
+            String token = GatewayTokens.customer(UUID.randomUUID().toString());
+            gateway().get("/echo/logged?email=ada@example.com", "Authorization", "Bearer " + token, "X-Request-Id", "log-1");
+            LogRecord line = records.stream().filter(record -> record.getMessage().contains("/echo/logged")).findFirst()
+                    .orElseThrow();
+            Map<String, Object> fields = new HashMap<>();
+            for (Object parameter : line.getParameters()) {
+                LogField field = (LogField) parameter;
+                fields.put(field.name(), field.value());
+            }
+            assertThat(fields).containsEntry("method", "GET").containsEntry("path", "/echo/logged")
+                    .containsEntry("status", 200).containsEntry("route", "/echo").containsEntry("upstream", "echo")
+                    .containsEntry("requestId", "log-1").containsKeys("durationMs", "client", "traceId");
+            assertThat(line.getMessage() + fields).doesNotContain(token).doesNotContain("ada@example.com");
+        } finally {
+            access.removeHandler(capture);
+        }
     }
 
     @Test

@@ -40,10 +40,6 @@ public class JsonLogFormatter extends Formatter {
             json.writeStringField("logger", record.getLoggerName());
             json.writeStringField("thread", Thread.currentThread().getName());
             var span = TraceContext.current();
-            if (span.isPresent()) {
-                json.writeStringField("traceId", span.get().getTraceId());
-                json.writeStringField("spanId", span.get().getSpanId());
-            }
             List<Object> messageArguments = new ArrayList<>();
             List<LogField> fields = new ArrayList<>();
             if (record.getParameters() != null) {
@@ -52,6 +48,19 @@ public class JsonLogFormatter extends Formatter {
                         fields.add(field);
                     } else {
                         messageArguments.add(parameter);
+                    }
+                }
+            }
+            if (span.isPresent()) {
+                json.writeStringField("traceId", span.get().getTraceId());
+                json.writeStringField("spanId", span.get().getSpanId());
+            } else {
+                // outside a span (e.g. the gateway's access log), a traceId field stands in for it
+                for (var iterator = fields.iterator(); iterator.hasNext(); ) {
+                    LogField field = iterator.next();
+                    if (field.name().equals("traceId") || field.name().equals("spanId")) {
+                        json.writeStringField(field.name(), String.valueOf(field.value()));
+                        iterator.remove();
                     }
                 }
             }

@@ -32,6 +32,17 @@ class JsonLogFormatterTest {
     }
 
     @Test
+    void outsideASpanATraceIdFieldIsTheLinesTraceId() throws Exception {
+        LogRecord record = new LogRecord(Level.INFO, "GET /api/v1/orders 200");
+        record.setParameters(new Object[] {LogField.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736"),
+                LogField.of("status", 200)});
+        JsonNode line = format(record);
+        assertThat(line.get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(line.has("field.traceId")).isFalse();
+        assertThat(line.get("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void writesOneLineWithTheStandardFields() throws Exception {
         LogRecord record = new LogRecord(Level.WARNING, "Stock low for {0}");
         record.setLoggerName("dev.cairn.order");

@@ -81,10 +81,11 @@ public final class ProxyHandler implements Handler {
     private final Duration ejectFor;
     private final WebClient client;
     private final ResponseCache cache;
+    private final AccessLog accessLog;
 
     public ProxyHandler(Supplier<RouteTable> routes, Upstreams upstreams, TokenVerifier tokens, RateLimiter limiter,
                         RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, WebClient client,
-                        ResponseCache cache) {
+                        ResponseCache cache, AccessLog accessLog) {
         this.routes = routes;
         this.upstreams = upstreams;
         this.tokens = tokens;
@@ -95,6 +96,7 @@ public final class ProxyHandler implements Handler {
         this.ejectFor = ejectFor;
         this.client = client;
         this.cache = cache;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -111,11 +113,15 @@ public final class ProxyHandler implements Handler {
         if (route.isEmpty()) {
             ProblemWriter.send(response, 404, "No route for " + path, path, identity.traceId());
             metrics.request("none", method, 404, null, Duration.ZERO);
+            accessLog.record(method, path, 404, "none", null, Duration.ofNanos(System.nanoTime() - started),
+                    clientIp(request), identity);
             return;
         }
         Outcome outcome = serve(route.get(), request, response, identity, method, path);
-        metrics.request(route.get().prefix(), method, outcome.status(), outcome.pool(),
-                Duration.ofNanos(System.nanoTime() - started));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        metrics.request(route.get().prefix(), method, outcome.status(), outcome.pool(), elapsed);
+        accessLog.record(method, path, outcome.status(), route.get().prefix(), outcome.pool(), elapsed, clientIp(request),
+                identity);
     }
 
     private Outcome serve(Route route, ServerRequest request, ServerResponse response, RequestIdentity identity,
