@@ -96,8 +96,9 @@ public class GatewayRuntime {
                 new ResponseCache(redis, config.getOptionalValue("cairn.gateway.cache-prefix", String.class)
                         .orElse("cairn:gateway:cache:"), 256 * 1024, clock),
                 new AccessLog(config.getOptionalValue("cairn.gateway.access-log", Boolean.class).orElse(true)));
+        metrics.watch(upstreams.pools());
         gauges = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-gauges").factory());
-        gauges.scheduleWithFixedDelay(() -> metrics.watch(upstreams.pools()), 0, 5, TimeUnit.SECONDS);
+        gauges.scheduleWithFixedDelay(() -> metrics.watch(upstreams.pools()), 5, 5, TimeUnit.SECONDS);
 
         HttpRouting.Builder routing = beans.getExtension(ServerCdiExtension.class).serverRoutingBuilder();
         routing.addFilter(new EdgeFilter(() -> table.get().corsOrigins()));

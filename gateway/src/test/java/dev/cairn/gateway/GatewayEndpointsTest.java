@@ -18,4 +18,9 @@ class GatewayEndpointsTest extends ServiceEndpointsContract {
     protected String openApiTitle() {
         return "Cairn API gateway";
     }
+
+    @Override
+    protected List<String> catalogueMetrics() {
+        return List.of("cairn_gateway_requests_total", "cairn_gateway_circuit_state", "cairn_gateway_upstream_healthy");
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,14 @@ public abstract class ServiceEndpointsContract {
 
     /** Part of the OpenAPI document's title, e.g. {@code Cairn user service}. */
     protected abstract String openApiTitle();
+
+    /**
+     * Metric families (as exported, e.g. {@code cairn_orders_created_total}) this process serves from its start: its
+     * entries of the catalogue in docs/OBSERVABILITY.md (the JVM ones are checked for every process).
+     */
+    protected List<String> catalogueMetrics() {
+        return List.of();
+    }
 
     protected WebTarget target() {
         return target;
@@ -61,11 +70,15 @@ public abstract class ServiceEndpointsContract {
     }
 
     @Test
-    public void metricsArePrometheusText() {
+    public void metricsArePrometheusTextWithTheCatalogueEntries() {
+        target().path("/api/v1/no-such-resource").request().get().close(); // at least one request counted
         Response response = target().path("/metrics").request(MediaType.TEXT_PLAIN).get();
         String body = response.readEntity(String.class);
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(body).contains("# TYPE").contains("jvm_uptime_seconds");
+        Set<String> families = PrometheusText.families(body);
+        assertThat(families).contains("jvm_uptime_seconds", "memory_usedHeap_bytes", "thread_count", "gc_total",
+                "gc_time_seconds_total", "cpu_systemLoadAverage", "requests_count_total");
+        assertThat(families).containsAll(catalogueMetrics());
     }
 
     @Test

@@ -18,4 +18,9 @@ class AnalyticsServiceEndpointsTest extends ServiceEndpointsContract {
     protected String openApiTitle() {
         return "Cairn analytics service";
     }
+
+    @Override
+    protected List<String> catalogueMetrics() {
+        return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds", "cairn_analytics_events_total", "cairn_analytics_anomalies_total");
+    }
 }

@@ -18,4 +18,9 @@ class OrderServiceEndpointsTest extends ServiceEndpointsContract {
     protected String openApiTitle() {
         return "Cairn order service";
     }
+
+    @Override
+    protected List<String> catalogueMetrics() {
+        return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds", "cairn_orders_total", "cairn_outbox_published_total", "cairn_consumer_events_total");
+    }
 }

@@ -18,4 +18,9 @@ class ProductServiceEndpointsTest extends ServiceEndpointsContract {
     protected String openApiTitle() {
         return "Cairn product service";
     }
+
+    @Override
+    protected List<String> catalogueMetrics() {
+        return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds", "cairn_outbox_published_total", "cairn_consumer_events_total");
+    }
 }

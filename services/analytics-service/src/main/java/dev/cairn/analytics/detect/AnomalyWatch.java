@@ -4,6 +4,8 @@ import dev.cairn.analytics.ingest.Contribution;
 import dev.cairn.analytics.store.AnalyticsStore;
 import dev.cairn.commons.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -57,6 +59,11 @@ public class AnomalyWatch {
         for (String metric : new String[] {ORDER_VALUE, ORDERS_PER_MINUTE}) {
             metrics.counter("cairn_analytics_anomalies_total", new Tag("metric", metric));
         }
+    }
+
+    /** Created with the application (not on first use), so its counters exist from the start. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "Anomaly detection: alpha " + alpha + ", |z| > " + threshold + " after " + warmup + " values");
     }
 
     /** Checks the total of paid order {@code orderId}. */
