@@ -21,6 +21,7 @@ class OrderServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override
     protected List<String> catalogueMetrics() {
-        return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds", "cairn_orders_total", "cairn_outbox_published_total", "cairn_consumer_events_total");
+        return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds", "cairn_orders_total",
+                "cairn_outbox_published_total");
     }
 }
