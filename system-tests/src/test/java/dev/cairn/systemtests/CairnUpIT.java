@@ -3,6 +3,7 @@ package dev.cairn.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.launcher.Project;
+import dev.cairn.launcher.infra.Ports;
 import dev.cairn.launcher.process.ServiceSpec;
 import dev.cairn.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * `./cairn up` as a user runs it: all five processes become ready, serve metrics, and a SIGINT stops every one of them
@@ -194,6 +198,45 @@ class CairnUpIT {
 
     @Test
     @Order(6)
+    void aRealPrometheusScrapesEveryProcessAndCountsTheOrders() throws Exception {
+        assumeTrue(ObservabilityAssetsTest.onPath("prometheus"),
+                "prometheus is not installed (.ci/run installs the Debian package)");
+        int port = Ports.freePort();
+        Path config = RUN_DIR.resolve("prometheus.yml");
+        StringBuilder jobs = new StringBuilder("global: { scrape_interval: 1s }\nscrape_configs:\n");
+        for (ServiceSpec process : PROCESSES) {
+            jobs.append("  - job_name: ").append(process.name()).append("\n    static_configs: [ { targets: [ \"127.0.0.1:")
+                    .append(process.port()).append("\" ] } ]\n");
+        }
+        Files.writeString(config, jobs.toString());
+        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                "--storage.tsdb.path=" + RUN_DIR.resolve("prometheus-data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(RUN_DIR.resolve("prometheus.log").toFile()).start();
+        try {
+            String api = "http://127.0.0.1:" + port;
+            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                JsonNode up = query(api, "sum(up)");
+                assertThat(up.get(0).get("value").get(1).asText()).as("all five processes scraped").isEqualTo("5");
+                JsonNode orders = query(api, "sum(cairn_orders_created_total{job=\"order-service\"})");
+                assertThat(orders.get(0).get("value").get(1).asText()).as("the orders placed above").isEqualTo("10");
+            });
+        } finally {
+            prometheus.destroy();
+            prometheus.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonNode query(String api, String promql) throws IOException, InterruptedException {
+        HttpResponse<String> response = Http.send(api, "GET", "/api/v1/query?query="
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8), null, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(response.body()).get("data").get("result");
+        assertThat(result).as(response.body()).isNotEmpty();
+        return result;
+    }
+
+    @Test
+    @Order(7)
     void statusCommandSeesTheRunningPlatform() throws Exception {
         ProcessBuilder status = new ProcessBuilder(ROOT.resolve("cairn").toString(), "status")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -206,7 +249,7 @@ class CairnUpIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void sigintStopsEveryProcessGracefully() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(cairnUp.pid())).start().waitFor(10, TimeUnit.SECONDS);
 
