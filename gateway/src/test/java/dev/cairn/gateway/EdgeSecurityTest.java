@@ -11,17 +11,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static dev.cairn.gateway.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Authentication and authorization at the edge (the JWT attack suite, the role matrix), hostile paths and headers,
@@ -164,11 +168,15 @@ class EdgeSecurityTest {
             }
         };
         Logger access = Logger.getLogger("dev.cairn.gateway.access");
+        Level level = access.getLevel();
+        access.setLevel(Level.INFO);
         access.addHandler(capture);
         try {
             String token = GatewayTokens.customer(UUID.randomUUID().toString());
             gateway().get("/echo/logged?email=ada@example.com", "Authorization", "Bearer " + token, "X-Request-Id", "log-1");
-            LogRecord line = records.stream().filter(record -> record.getMessage().contains("/echo/logged")).findFirst()
+            // written once the response is on its way, so it may come a moment after the client has it
+            LogRecord line = await().atMost(Duration.ofSeconds(5)).until(() -> records.stream()
+                    .filter(record -> record.getMessage().contains("/echo/logged")).findFirst(), Optional::isPresent)
                     .orElseThrow();
             Map<String, Object> fields = new HashMap<>();
             for (Object parameter : line.getParameters()) {
@@ -181,6 +189,7 @@ class EdgeSecurityTest {
             assertThat(line.getMessage() + fields).doesNotContain(token).doesNotContain("ada@example.com");
         } finally {
             access.removeHandler(capture);
+            access.setLevel(level);
         }
     }
 
