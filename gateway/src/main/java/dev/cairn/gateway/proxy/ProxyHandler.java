@@ -42,6 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -234,6 +236,12 @@ public final class ProxyHandler implements Handler {
             tried.add(instance);
             boolean mayRetry = attempt < route.retries();
             instance.started();
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    instance.finished();
+                }
+            };
             HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url());
             try (HttpClientResponse upstream = body.length == 0 ? call.request() : call.submit(body)) {
                 int status = upstream.status().code();
@@ -244,11 +252,14 @@ public final class ProxyHandler implements Handler {
                 pool.breaker().record(status < 500);
                 Map<String, List<String>> headers = headersOf(upstream);
                 Optional<Duration> shareable = cacheable ? ResponseCache.shareableFor(status, headers) : Optional.empty();
-                byte[] kept = relay(status, headers, upstream.inputStream(), method, response,
-                        shareable.isPresent() ? cache.maxBytes() : 0);
-                if (shareable.isPresent() && kept != null) {
-                    cache.store(pathAndQuery, new ResponseCache.Entry(headers, kept, Instant.now()), shareable.get());
-                }
+                relay(status, headers, upstream.inputStream(), method, response, shareable.isPresent() ? cache.maxBytes() : 0,
+                        kept -> {
+                            release.run();
+                            if (shareable.isPresent() && kept != null) {
+                                cache.store(pathAndQuery, new ResponseCache.Entry(headers, kept, Instant.now()),
+                                        shareable.get());
+                            }
+                        });
                 return new Outcome(status, pool.name());
             } catch (RuntimeException e) {
                 Failure failure = Failure.of(e);
@@ -282,7 +293,7 @@ public final class ProxyHandler implements Handler {
                 }
                 return new Outcome(502, pool.name());
             } finally {
-                instance.finished();
+                release.run();
             }
         }
     }
@@ -323,39 +334,55 @@ public final class ProxyHandler implements Handler {
     /**
      * Streams the upstream's answer to the client as it arrives.
      *
-     * @param keep up to how many body bytes to keep for the response cache (0: none)
-     * @return the whole body when it was kept, else null
+     * @param keep         up to how many body bytes to keep for the response cache (0: none)
+     * @param upstreamDone given the whole body when it was kept (else null) once the upstream's answer is read, before
+     *                     the client sees its end, so the client's next request finds the instance idle and the
+     *                     response cached
      */
-    private static byte[] relay(int status, Map<String, List<String>> headers, InputStream body, String method,
-                                ServerResponse response, int keep) {
+    private static void relay(int status, Map<String, List<String>> headers, InputStream body, String method,
+                              ServerResponse response, int keep, Consumer<byte[]> upstreamDone) {
         response.status(status);
         copyHeaders(headers, response);
         boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
         try (InputStream in = body) {
             if (noBody) {
+                upstreamDone.accept(null);
                 response.send();
-                return null;
+                return;
             }
-            headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("content-length")).findFirst()
-                    .ifPresent(length -> response.header("Content-Length", length.getValue().getFirst()));
+            long length = headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("content-length"))
+                    .findFirst().map(header -> Long.parseLong(header.getValue().getFirst().trim())).orElse(-1L);
+            if (length >= 0) {
+                response.header("Content-Length", Long.toString(length));
+            }
             ByteArrayOutputStream kept = keep > 0 ? new ByteArrayOutputStream() : null;
+            boolean done = false;
+            long copied = 0;
             try (OutputStream out = response.outputStream()) {
                 byte[] buffer = new byte[16 * 1024];
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
                     if (kept != null) {
                         kept = kept.size() + read <= keep ? kept : null;
                         if (kept != null) {
                             kept.write(buffer, 0, read);
                         }
                     }
+                    copied += read;
+                    if (!done && length >= 0 && copied >= length) {
+                        // the last bytes: with a known length the client is done the moment it has them
+                        done = true;
+                        upstreamDone.accept(kept == null ? null : kept.toByteArray());
+                    }
+                    out.write(buffer, 0, read);
                     if (in.available() == 0) {
                         out.flush();
                     }
                 }
+                if (!done) {
+                    upstreamDone.accept(kept == null ? null : kept.toByteArray());
+                }
             }
-            return kept == null ? null : kept.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
