@@ -172,11 +172,9 @@ class AggregateSequencerTest {
         sequencers.add(sequencer);
         Channel channel = connection.createChannel();
         channel.basicQos(60);
-        Random jitter = new Random(name.hashCode());
         // idempotent per event id, as every real handler is (processed-event store): two instances may both take a
         // redelivered copy of the same event at the same moment; the second application is then a no-op
         EventHandler handler = event -> {
-            Thread.sleep(jitter.nextInt(3));
             if (processed.add(event.id())) {
                 appliedBy.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
                 applied.computeIfAbsent(AggregateSequencer.aggregateOf(event), key -> new CopyOnWriteArrayList<>())

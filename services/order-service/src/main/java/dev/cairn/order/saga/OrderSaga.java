@@ -24,7 +24,6 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
