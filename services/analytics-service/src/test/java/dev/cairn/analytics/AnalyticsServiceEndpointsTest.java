@@ -22,6 +22,7 @@ class AnalyticsServiceEndpointsTest extends ServiceEndpointsContract {
     @Override
     protected List<String> catalogueMetrics() {
         return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds",
-                "cairn_analytics_events_total", "cairn_analytics_anomalies_total");
+                "cairn_analytics_events_total", "cairn_analytics_anomalies_total",
+                "cairn_analytics_consumer_lag");
     }
 }

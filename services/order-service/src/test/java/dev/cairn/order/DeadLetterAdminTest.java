@@ -16,6 +16,10 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -36,12 +40,16 @@ import static org.awaitility.Awaitility.await;
  */
 @HelidonTest
 @AddConfig(key = "cairn.messaging.retry-delay", value = "100ms")
+@AddConfig(key = "cairn.dlq.refresh-interval", value = "500ms")
 class DeadLetterAdminTest {
 
     private static final String DLQ = "order-service.product-events.dlq";
 
     @Inject
     WebTarget target;
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry metrics;
 
     private Channel channel(Connection connection) throws Exception {
         return connection.createChannel();
@@ -91,6 +99,9 @@ class DeadLetterAdminTest {
         assertThat(poison.get("fromQueue").asText()).isEqualTo("order-service.product-events");
         assertThat(poison.get("routingKey").asText()).isEqualTo("product.created");
 
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(((Number) metrics.getGauges()
+                .get(new MetricID("cairn_dlq_depth", new Tag("queue", DLQ))).getValue()).longValue())
+                .as("cairn_dlq_depth").isPositive());
         problem(api.request("/api/v1/admin/dlq", OrderApi.customer().token()).get(), 403);
         problem(api.request("/api/v1/admin/dlq/no-such-queue", OrderApi.admin()).get(), 404);
     }

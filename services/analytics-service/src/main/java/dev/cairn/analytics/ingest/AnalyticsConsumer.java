@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -50,7 +51,8 @@ import java.util.logging.Logger;
  * {@code analytics-service}; instances share the partitions) and adds each event to the Redis windows. Offsets are
  * committed by hand, after the records before them were recorded; while Redis is down the consumer seeks back to the
  * first unrecorded record and retries with a growing pause, so nothing is lost, and the seen-id check of
- * {@link AnalyticsStore#record} makes a redelivered event count once. A record that is not a Cairn event is counted
+ * {@link AnalyticsStore#record} makes a redelivered event count once. {@code cairn_analytics_consumer_lag} is how far
+ * behind the newest records it is (Kafka's {@code records-lag-max}). A record that is not a Cairn event is counted
  * ({@code outcome="invalid"}) and skipped. Events older than the retention are skipped as {@code expired}.
  */
 @ApplicationScoped
@@ -66,6 +68,7 @@ public class AnalyticsConsumer {
     private final Config config;
     private final EventCodec codec = new EventCodec();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final AtomicLong lag = new AtomicLong();
     private volatile boolean running;
     private String topic;
     private KafkaConsumer<String, byte[]> consumer;
@@ -88,6 +91,7 @@ public class AnalyticsConsumer {
             return;
         }
         registerCounters();
+        metrics.gauge("cairn_analytics_consumer_lag", lag, AtomicLong::get);
         String bootstrap = ConfigValues.require(config, "cairn.kafka.bootstrap", "set it to e.g. 127.0.0.1:9092");
         String group = config.getOptionalValue("cairn.analytics.group", String.class).orElse("analytics-service");
         topic = config.getOptionalValue("cairn.analytics.topic", String.class).orElse(KafkaSink.TOPIC);
@@ -112,6 +116,7 @@ public class AnalyticsConsumer {
         while (running) {
             try {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag.set(currentLag());
                 if (recordAll(records)) {
                     pause = Duration.ofMillis(500);
                 } else {
@@ -196,6 +201,18 @@ public class AnalyticsConsumer {
     private static String traceparentOf(ConsumerRecord<String, byte[]> record, CairnEvent event) {
         Header header = record.headers().lastHeader(PendingEvent.TRACEPARENT_HEADER);
         return header == null ? event.traceparent() : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The largest lag (records behind the end) over this consumer's partitions, 0 while unknown. */
+    private long currentLag() {
+        return consumer.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("records-lag-max")
+                        && metric.getKey().group().equals("consumer-fetch-manager-metrics")
+                        && !metric.getKey().tags().containsKey("topic"))
+                .map(metric -> metric.getValue().metricValue())
+                .filter(value -> value instanceof Double number && !number.isNaN())
+                .mapToLong(value -> Math.max(0, Math.round((Double) value)))
+                .findFirst().orElse(0L);
     }
 
     private void checkMinutes() {

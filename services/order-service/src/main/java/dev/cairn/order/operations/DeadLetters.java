@@ -56,6 +56,11 @@ public class DeadLetters {
         this.queues = ConfigValues.list(config, "cairn.dlq.queues");
     }
 
+    /** The dead-letter queues this service knows ({@code cairn.dlq.queues}). */
+    public List<String> queueNames() {
+        return queues;
+    }
+
     public List<Queue> list() {
         return withChannel(channel -> {
             List<Queue> result = new ArrayList<>();
