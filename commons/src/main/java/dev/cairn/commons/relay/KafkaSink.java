@@ -46,8 +46,9 @@ public final class KafkaSink implements EventSink {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (PendingEvent event : events) {
             ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, event.aggregateId(), event.cloudEvent());
-            event.traceparent().ifPresent(traceparent -> record.headers()
-                    .add(PendingEvent.TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+            if (event.traceparent() != null) {
+                record.headers().add(PendingEvent.TRACEPARENT_HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
+            }
             sent.add(producer.send(record));
         }
         producer.flush();

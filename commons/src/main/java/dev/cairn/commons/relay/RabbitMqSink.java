@@ -38,7 +38,9 @@ public final class RabbitMqSink implements EventSink {
             for (PendingEvent event : events) {
                 Map<String, Object> headers = new HashMap<>(Map.of("cairn-aggregate-id", event.aggregateId(),
                         "cairn-sequence", event.sequence()));
-                event.traceparent().ifPresent(traceparent -> headers.put(PendingEvent.TRACEPARENT_HEADER, traceparent));
+                if (event.traceparent() != null) {
+                    headers.put(PendingEvent.TRACEPARENT_HEADER, event.traceparent());
+                }
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                         .contentType("application/cloudevents+json")
                         .deliveryMode(2)

@@ -54,7 +54,8 @@ public final class EventStoreOutbox implements OutboxSource {
                             metadata.hasNonNull("traceparent") ? metadata.get("traceparent").asText() : null,
                             rows.getLong(4), "1");
                     events.add(new PendingEvent(event.id(), event.subject(), event.sequence(), event.type(),
-                            new String(codec.encode(event), StandardCharsets.UTF_8), Long.toString(rows.getLong(1))));
+                            new String(codec.encode(event), StandardCharsets.UTF_8), Long.toString(rows.getLong(1)),
+                            event.traceparent()));
                 }
             }
         }
