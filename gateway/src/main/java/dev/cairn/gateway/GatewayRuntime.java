@@ -89,6 +89,9 @@ public class GatewayRuntime {
                 .sendExpectContinue(false)
                 // bodies pass through as they are: no decompression, no added Accept-Encoding
                 .contentEncoding(ContentEncodingContext.create(encodings -> encodings.contentEncodingsDiscoverServices(false)))
+                // no client services (Helidon's tracing and security spans): each upstream call has one CLIENT span of
+                // the gateway's own, named after its pool (UpstreamSpan)
+                .servicesDiscoverServices(false)
                 .build();
         ProxyHandler proxy = new ProxyHandler(table, upstreams, tokens, limiter, new RetryBudget(0.2, 20), metrics,
                 new GatewayView(table, upstreams, limiter, clock),

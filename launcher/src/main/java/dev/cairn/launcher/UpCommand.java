@@ -3,6 +3,7 @@ package dev.cairn.launcher;
 import dev.cairn.launcher.infra.Datastores;
 import dev.cairn.launcher.infra.InfrastructureException;
 import dev.cairn.launcher.infra.LocalInfrastructure;
+import dev.cairn.launcher.infra.LocalPrometheus;
 import dev.cairn.launcher.infra.Ports;
 import dev.cairn.launcher.process.ManagedProcess;
 import dev.cairn.launcher.process.Readiness;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +57,17 @@ final class UpCommand implements Callable<Integer> {
             defaultValue = "${env:CAIRN_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -XX:+ExitOnOutOfMemoryError}")
     String javaOptions;
 
+    @Option(names = "--observability", description = "Also start Prometheus (the installed `prometheus` binary) on port "
+            + "9090 + offset, scraping every process with the rules of deploy/prometheus, and print its URL. Spans go "
+            + "to CAIRN_OTLP_ENDPOINT when it is set (e.g. a Jaeger at http://127.0.0.1:4318).")
+    boolean observability;
+
     private final Console console = new Console(System.out);
+    private Optional<LocalPrometheus> prometheus = Optional.empty();
     private final List<ManagedProcess> processes = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicInteger interrupts = new AtomicInteger();
-    private java.util.Optional<LocalAdmin> localAdmin = java.util.Optional.empty();
+    private Optional<LocalAdmin> localAdmin = Optional.empty();
 
     @Override
     public Integer call() throws Exception {
@@ -94,6 +103,7 @@ final class UpCommand implements Callable<Integer> {
                 stopAll();
                 return 1;
             }
+            startObservability(root, specs);
             printSummary(specs, start, root);
             watchUntilStopped();
             stopAll();
@@ -214,6 +224,19 @@ final class UpCommand implements Callable<Integer> {
         return true;
     }
 
+    /** With --observability: Prometheus when it is installed, else a line saying how to get it. */
+    private void startObservability(Path root, List<ServiceSpec> specs) throws IOException {
+        if (!observability) {
+            return;
+        }
+        if (!LocalPrometheus.installed()) {
+            console.say("observability: prometheus is not installed (apt-get install prometheus); running without it");
+            return;
+        }
+        prometheus = Optional.of(LocalPrometheus.start(root, specs, LocalPrometheus.PORT + portOffset,
+                Project.runDirectory(root).resolve("prometheus"), RunState.logFile(root, "prometheus")));
+    }
+
     private void printSummary(List<ServiceSpec> specs, Instant start, Path root) {
         console.say(String.format("Cairn is up in %.1f s", seconds(start)));
         ServiceSpec gateway = specs.stream().filter(s -> s.name().equals("gateway")).findFirst().orElseThrow();
@@ -221,6 +244,12 @@ final class UpCommand implements Callable<Integer> {
         for (ServiceSpec spec : specs) {
             console.say(String.format("  %-15s http://127.0.0.1:%d  (health /health/ready, metrics /metrics, openapi /openapi)",
                     spec.name(), spec.port()));
+        }
+        prometheus.ifPresent(p -> console.say("  prometheus      " + p.url() + "  (rules and alerts: "
+                + p.url() + "/alerts; dashboards to import: deploy/grafana/dashboards)"));
+        String otlp = System.getenv("CAIRN_OTLP_ENDPOINT");
+        if (otlp != null && !otlp.isBlank()) {
+            console.say("  traces          exported over OTLP to " + otlp);
         }
         console.say("  logs            " + Project.runDirectory(root).resolve("logs") + "  (./cairn logs <name>)");
         localAdmin.ifPresent(admin -> console.say("  admin login     " + admin.email() + " / " + admin.password()
@@ -241,6 +270,10 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private void stopAll() throws InterruptedException {
+        if (prometheus.isPresent()) {
+            prometheus.get().close();
+            prometheus = Optional.empty();
+        }
         if (processes.isEmpty()) {
             return;
         }

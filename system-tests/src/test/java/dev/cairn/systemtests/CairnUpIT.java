@@ -22,9 +22,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -53,10 +58,12 @@ class CairnUpIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Process cairnUp;
     private static List<ProcessHandle> children;
+    private static OtlpReceiver collector;
 
     @BeforeAll
     static void startCairnUp() throws IOException {
         Files.createDirectories(RUN_DIR);
+        collector = new OtlpReceiver();
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("cairn").toString(), "up", "--quiet",
                 "--port-offset", Integer.toString(PORT_OFFSET))
                 .directory(ROOT.toFile())
@@ -68,6 +75,9 @@ class CairnUpIT {
         // analytics keys of this run only, so the summary counts exactly this test's orders
         builder.environment().put("CAIRN_ANALYTICS_KEY_PREFIX", "cairn-up-it:" + UUID.randomUUID() + ":");
         List.of("CAIRN_MONGO_URI", "CAIRN_KAFKA_BOOTSTRAP").forEach(builder.environment()::remove);
+        // every process exports its spans to this test's in-memory collector, in batches every 200 ms
+        builder.environment().put("CAIRN_OTLP_ENDPOINT", collector.endpoint());
+        builder.environment().put("OTEL_BSP_SCHEDULE_DELAY", "200");
         cairnUp = builder.start();
     }
 
@@ -76,6 +86,9 @@ class CairnUpIT {
         if (cairnUp != null && cairnUp.isAlive()) {
             cairnUp.descendants().forEach(ProcessHandle::destroyForcibly);
             cairnUp.destroyForcibly();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -237,6 +250,76 @@ class CairnUpIT {
 
     @Test
     @Order(7)
+    void oneOrderIsOneTraceFromTheGatewayToTheLastConsumer() throws Exception {
+        String gateway = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+        String admin = JSON.readTree(Http.send(gateway, "POST", "/api/v1/auth/login", null,
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body())
+                .get("accessToken").asText();
+        String product = JSON.readTree(get(8080 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
+                .get("items").get(0).get("id").asText();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(gateway, "PUT", "/api/v1/inventory/" + product, admin,
+                "{\"available\":10}").statusCode() == 200);
+        // Forget the price the product events cached, so this order is priced by a call to the product service.
+        try (Connection orders = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/cairn_orders", "postgres", "");
+             PreparedStatement forget = orders.prepareStatement("delete from product_prices where product_id = ?")) {
+            forget.setString(1, product);
+            forget.executeUpdate();
+        }
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String order = "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
+                + "\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Way\",\"postalCode\":\"10115\","
+                + "\"city\":\"Berlin\",\"country\":\"DE\"}}";
+        HttpResponse<String> placed = Http.send(gateway, "POST", "/api/v1/orders", admin, order,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "traceparent", traceparent));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        String orderId = JSON.readTree(placed.body()).get("id").asText();
+
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> spans = collector.spansOf(traceId);
+            assertThat(spans).as("spans of trace %s: %s (all spans per service: %s)", traceId, spans,
+                            collector.spansPerService())
+                    .anySatisfy(span -> assertSpan(span, "gateway", "SERVER", "POST /api/v1/orders"))
+                    .anySatisfy(span -> assertSpan(span, "gateway", "CLIENT", "POST orders"))
+                    .anySatisfy(span -> assertSpan(span, "order-service", "SERVER", "POST /api/v1/orders"))
+                    .anySatisfy(span -> assertSpan(span, "order-service", "INTERNAL", "order-saga price"))
+                    .anySatisfy(span -> assertSpan(span, "order-service", "CLIENT", "HTTP GET"))
+                    .anySatisfy(span -> assertSpan(span, "product-service", "SERVER", "GET /api/v2/products/{id}"))
+                    .anySatisfy(span -> assertSpan(span, "user-service", "CONSUMER", "user-service.order-events process"))
+                    .anySatisfy(span -> assertSpan(span, "product-service", "CONSUMER",
+                            "product-service.order-events process"))
+                    .anySatisfy(span -> assertSpan(span, "analytics-service", "CONSUMER",
+                            "analytics-service.cairn.analytics process"));
+            // one tree: the gateway's server span is the child of the client's span, every other span has its parent
+            // in the trace
+            Set<String> parents = new HashSet<>(Set.of("00f067aa0ba902b7"));
+            spans.forEach(span -> parents.add(span.spanId()));
+            assertThat(spans).allSatisfy(span -> assertThat(parents).as("parent of %s", span).contains(span.parentSpanId()));
+        });
+        // a log line written inside the request carries its trace id
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(
+                Files.readAllLines(RUN_DIR.resolve("logs/order-service.log")).stream()
+                        .filter(line -> line.contains("\"order accepted\"") && line.contains(orderId)).findFirst())
+                .as("order-service log line of order %s", orderId)
+                .map(CairnUpIT::traceIdOfLogLine).hasValue(traceId));
+    }
+
+    private static String traceIdOfLogLine(String line) {
+        try {
+            return JSON.readTree(line).path("traceId").asText();
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON log line: " + line, e);
+        }
+    }
+
+    private static void assertSpan(OtlpReceiver.ReceivedSpan span, String service, String kind, String name) {
+        assertThat(span.service()).isEqualTo(service);
+        assertThat(span.kind()).isEqualTo("SPAN_KIND_" + kind);
+        assertThat(span.name()).isEqualTo(name);
+    }
+
+    @Test
+    @Order(8)
     void statusCommandSeesTheRunningPlatform() throws Exception {
         ProcessBuilder status = new ProcessBuilder(ROOT.resolve("cairn").toString(), "status")
                 .directory(ROOT.toFile()).redirectErrorStream(true);
@@ -249,7 +332,7 @@ class CairnUpIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void sigintStopsEveryProcessGracefully() throws Exception {
         new ProcessBuilder("kill", "-INT", Long.toString(cairnUp.pid())).start().waitFor(10, TimeUnit.SECONDS);
 

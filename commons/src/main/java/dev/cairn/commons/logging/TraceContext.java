@@ -1,5 +1,6 @@
 package dev.cairn.commons.logging;
 
+import dev.cairn.commons.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
@@ -28,8 +29,7 @@ public final class TraceContext {
 
     /** The current span as a W3C {@code traceparent} value, to carry the trace into an event; null when none. */
     public static String currentTraceparent() {
-        return current().map(context -> "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
-                + context.getTraceFlags().asHex()).orElse(null);
+        return Tracing.traceparentOf(Span.current());
     }
 
     /** Trace id carried by a W3C {@code traceparent} header value, if it is well-formed. */

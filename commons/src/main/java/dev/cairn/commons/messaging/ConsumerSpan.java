@@ -1,35 +1,18 @@
 package dev.cairn.commons.messaging;
 
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import dev.cairn.commons.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
-
-import java.util.Map;
 
 /**
  * The span of one consumed event: a {@link SpanKind#CONSUMER} child of the producer's span named by the event's
  * {@code traceparent}, current while it is open, so the consumer's log lines carry the producer's trace id.
  */
 public final class ConsumerSpan implements AutoCloseable {
-
-    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
-    };
 
     private final Span span;
     private final Scope scope;
@@ -45,16 +28,13 @@ public final class ConsumerSpan implements AutoCloseable {
      * @param traceparent the producer's W3C trace context, or {@code null} to start a new trace
      */
     public static ConsumerSpan start(String name, String traceparent) {
-        return start(GlobalOpenTelemetry.getTracer("dev.cairn.messaging"), name, traceparent);
+        return start(Tracing.tracer(), name, traceparent);
     }
 
     /** Like {@link #start(String, String)} with a given tracer. */
     public static ConsumerSpan start(Tracer tracer, String name, String traceparent) {
-        Context parent = traceparent == null ? Context.root()
-                : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of("traceparent", traceparent),
-                MAP_GETTER);
         Span span = tracer.spanBuilder(name)
-                .setParent(parent)
+                .setParent(Tracing.parentOf(traceparent))
                 .setSpanKind(SpanKind.CONSUMER)
                 .startSpan();
         return new ConsumerSpan(span);

@@ -42,6 +42,17 @@ public final class JdbcOutboxSource implements OutboxSource {
     }
 
     @Override
+    public long backlog() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "select count(*) from cairn_outbox where published_at is null");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Override
     public void published(List<PendingEvent> events) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement(

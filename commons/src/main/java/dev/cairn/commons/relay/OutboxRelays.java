@@ -33,9 +33,11 @@ public final class OutboxRelays {
                 new KafkaSink(ConfigValues.require(config, "cairn.kafka.bootstrap",
                         "set it to the Kafka bootstrap servers, e.g. 127.0.0.1:9092"), service + "-relay", timeout));
         Tag relay = new Tag("relay", service);
-        return Optional.of(new OutboxRelay(service, source, sinks, leader,
+        OutboxRelay started = new OutboxRelay(service, source, sinks, leader,
                 ConfigValues.duration(config, "cairn.relay.idle", Duration.ofMillis(250)),
                 metrics.counter("cairn_outbox_published", relay),
-                metrics.counter("cairn_outbox_publish_failures", relay)).start());
+                metrics.counter("cairn_outbox_publish_failures", relay));
+        metrics.gauge("cairn_outbox_backlog", started, OutboxRelay::backlog, relay);
+        return Optional.of(started.start());
     }
 }

@@ -10,4 +10,7 @@ public interface OutboxSource {
 
     /** Records that these events were confirmed by every broker, so they are never sent again. */
     void published(List<PendingEvent> events) throws Exception;
+
+    /** How many events wait to be published now (the outbox backlog). */
+    long backlog() throws Exception;
 }

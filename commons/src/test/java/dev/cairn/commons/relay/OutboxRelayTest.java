@@ -30,6 +30,11 @@ class OutboxRelayTest {
         public void published(List<PendingEvent> events) {
             pending.removeAll(events);
         }
+
+        @Override
+        public long backlog() {
+            return pending.size();
+        }
     }
 
     /** A broker that refuses while {@code down} and records what it confirmed. */
@@ -105,6 +110,7 @@ class OutboxRelayTest {
         try (OutboxRelay relay = new OutboxRelay("loop", source, List.of(sink), ALWAYS, Duration.ofMillis(10), new CountingCounter(), new CountingCounter()).start()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> sink.refused.get() >= 2);
             assertThat(sink.confirmed).isEmpty();
+            assertThat(relay.backlog()).as("the backlog gauge while the broker is down").isEqualTo(250);
             sink.down.set(false);
             await().atMost(Duration.ofSeconds(10)).until(() -> source.pending.isEmpty());
         }

@@ -1,11 +1,16 @@
 package dev.cairn.gateway.edge;
 
+import dev.cairn.commons.tracing.Tracing;
 import dev.cairn.gateway.proxy.ProblemWriter;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +39,31 @@ public final class EdgeFilter implements Filter {
         this.corsOrigins = corsOrigins;
     }
 
+    /**
+     * Runs the request inside the gateway's SERVER span, a child of the client's {@code traceparent} when it sent a
+     * well-formed one, so the request id, the access log and every upstream call carry its trace.
+     */
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        String method = request.prologue().method().text();
+        Span span = Tracing.tracer().spanBuilder((METHODS.contains(method) ? method : "OTHER") + " gateway")
+                .setSpanKind(SpanKind.SERVER)
+                .setParent(Tracing.parentOf(request.headers().first(RequestIdentity.TRACEPARENT).orElse(null)))
+                .setAttribute("http.method", method)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            edge(chain, request, response);
+        } finally {
+            int status = response.status().code();
+            span.setAttribute("http.status_code", status);
+            if (status >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        }
+    }
+
+    private void edge(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         RequestIdentity identity = RequestIdentity.of(request);
         response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         response.header("X-Content-Type-Options", "nosniff");

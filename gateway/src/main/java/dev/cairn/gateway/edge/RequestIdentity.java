@@ -38,8 +38,15 @@ public record RequestIdentity(String traceparent, String traceId, String request
         });
     }
 
+    /**
+     * The trace is the current span's (the gateway's server span, see {@link EdgeFilter}); without one (tracing not
+     * set up) the client's {@code traceparent} when well-formed, else a new random one.
+     */
     static RequestIdentity create(String traceparent, String requestId) {
-        String trace = TraceContext.traceIdOf(traceparent).map(id -> traceparent.trim()).orElse(null);
+        String trace = TraceContext.currentTraceparent();
+        if (trace == null) {
+            trace = TraceContext.traceIdOf(traceparent).map(id -> traceparent.trim()).orElse(null);
+        }
         if (trace == null) {
             byte[] traceId = new byte[16];
             byte[] spanId = new byte[8];

@@ -22,6 +22,7 @@ import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.opentelemetry.api.trace.Span;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,6 +120,7 @@ public final class ProxyHandler implements Handler {
                     clientIp(request), identity);
             return;
         }
+        Span.current().updateName(method + " " + route.get().prefix());
         Outcome outcome = serve(route.get(), request, response, identity, method, path);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         metrics.request(route.get().prefix(), method, outcome.status(), outcome.pool(), elapsed);
@@ -242,9 +244,11 @@ public final class ProxyHandler implements Handler {
                     instance.finished();
                 }
             };
-            HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url());
+            UpstreamSpan span = UpstreamSpan.start(method, pool.name(), instance.url(), attempt);
+            HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url(), span.traceparent());
             try (HttpClientResponse upstream = body.length == 0 ? call.request() : call.submit(body)) {
                 int status = upstream.status().code();
+                span.status(status);
                 if (status == 503 && idempotent && mayRetry && budget.tryWithdraw()) {
                     lastFailure = "503 Service Unavailable";
                     continue;
@@ -262,6 +266,7 @@ public final class ProxyHandler implements Handler {
                         });
                 return new Outcome(status, pool.name());
             } catch (RuntimeException e) {
+                span.failed(describe(e));
                 Failure failure = Failure.of(e);
                 if (failure == Failure.CONNECT) {
                     pool.eject(instance, ejectFor, "connection failed: " + describe(e));
@@ -294,12 +299,13 @@ public final class ProxyHandler implements Handler {
                 return new Outcome(502, pool.name());
             } finally {
                 release.run();
+                span.close();
             }
         }
     }
 
     private HttpClientRequest upstreamRequest(Route route, ServerRequest request, RequestIdentity identity, String method,
-                                              URI base) {
+                                              URI base, String traceparent) {
         String query = request.query().rawValue();
         URI target = URI.create(base.toString().replaceAll("/$", "") + request.path().rawPath()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
@@ -319,7 +325,7 @@ public final class ProxyHandler implements Handler {
         upstream.header(X_FORWARDED_PROTO, request.isSecure() ? "https" : "http");
         Optional.ofNullable(request.authority()).ifPresent(host -> upstream.header(X_FORWARDED_HOST, host));
         upstream.header(RequestIdentity.X_REQUEST_ID, identity.requestId());
-        upstream.header(RequestIdentity.TRACEPARENT, identity.traceparent());
+        upstream.header(RequestIdentity.TRACEPARENT, traceparent != null ? traceparent : identity.traceparent());
         return upstream;
     }
 

@@ -22,6 +22,6 @@ class ProductServiceEndpointsTest extends ServiceEndpointsContract {
     @Override
     protected List<String> catalogueMetrics() {
         return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds",
-                "cairn_outbox_published_total");
+                "cairn_outbox_published_total", "cairn_outbox_backlog");
     }
 }

@@ -36,6 +36,19 @@ public final class EventStoreOutbox implements OutboxSource {
     }
 
     @Override
+    public long backlog() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from event_store where position > "
+                     + "coalesce((select last_position from event_relay_positions where relay = ?), 0)")) {
+            count.setString(1, relay);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Override
     public List<PendingEvent> next(int max) throws Exception {
         List<PendingEvent> events = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();

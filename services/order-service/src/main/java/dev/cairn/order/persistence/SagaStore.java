@@ -25,9 +25,10 @@ public class SagaStore {
      * @param prices       price snapshot as JSON, once priced
      * @param attempts     failed attempts of the current step
      * @param lastError    why the last attempt failed (also the rejection reason while compensating)
+     * @param traceparent  the trace of the request that placed the order (null when it had none)
      */
     public record SagaState(UUID orderId, String state, String paymentToken, String prices, int attempts,
-                            String lastError, Instant startedAt) {
+                            String lastError, Instant startedAt, String traceparent) {
     }
 
     private final OrdersPersistenceContext persistence;
@@ -37,24 +38,25 @@ public class SagaStore {
         this.persistence = persistence;
     }
 
-    public void start(UUID orderId, String paymentToken, String firstStep, Instant now) {
+    public void start(UUID orderId, String paymentToken, String firstStep, Instant now, String traceparent) {
         persistence.entityManager().createNativeQuery("insert into order_sagas (order_id, state, payment_token, next_attempt_at, "
-                        + "started_at, updated_at) values (?1, ?2, ?3, ?4, ?4, ?4)")
+                        + "started_at, updated_at, traceparent) values (?1, ?2, ?3, ?4, ?4, ?4, ?5)")
                 .setParameter(1, orderId)
                 .setParameter(2, firstStep)
                 .setParameter(3, paymentToken)
                 .setParameter(4, now)
+                .setParameter(5, traceparent)
                 .executeUpdate();
     }
 
     public Optional<SagaState> find(UUID orderId) {
         List<?> rows = persistence.entityManager().createNativeQuery("select order_id, state, payment_token, prices, attempts, last_error, "
-                        + "started_at from order_sagas where order_id = ?1")
+                        + "started_at, traceparent from order_sagas where order_id = ?1")
                 .setParameter(1, orderId).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new SagaState((UUID) c[0], (String) c[1], (String) c[2], (String) c[3], ((Number) c[4]).intValue(),
-                    (String) c[5], toInstant(c[6]));
+                    (String) c[5], toInstant(c[6]), (String) c[7]);
         });
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.json.Json;
+import dev.cairn.commons.tracing.Tracing;
 import dev.cairn.order.client.ProductCatalog;
 import dev.cairn.order.client.ProductSnapshot;
 import dev.cairn.order.domain.Order;
@@ -16,6 +17,9 @@ import dev.cairn.order.persistence.SagaStore.SagaState;
 import dev.cairn.order.service.OrderWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -129,7 +133,7 @@ public class OrderSaga {
                 }
                 SagaStep step = SagaStep.valueOf(state.get().state());
                 long started = System.nanoTime();
-                boolean advanced = execute(step, state.get());
+                boolean advanced = executeInTrace(step, state.get());
                 metrics.timer("cairn_saga_step", new Tag("step", step.name().toLowerCase()))
                         .update(Duration.ofNanos(System.nanoTime() - started));
                 if (haltAfter.isPresent() && haltAfter.get() == step && advanced) {
@@ -144,6 +148,26 @@ public class OrderSaga {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Saga of order " + orderId + " failed; it will be retried", e);
             records.retryLater(orderId, message(e), clock.instant().plus(backoff), clock.instant());
+        }
+    }
+
+    /**
+     * Runs one step inside a span of the trace of the request that placed the order, so the step's calls (the
+     * product service) and events (and their consumers) belong to that order's trace.
+     */
+    private boolean executeInTrace(SagaStep step, SagaState saga) {
+        Span span = Tracing.tracer().spanBuilder("order-saga " + step.name().toLowerCase())
+                .setParent(Tracing.parentOf(saga.traceparent()))
+                .setAttribute("cairn.order_id", saga.orderId().toString())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return execute(step, saga);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.cairn.order.service;
 
 import dev.cairn.commons.json.Json;
+import dev.cairn.commons.logging.LogField;
+import dev.cairn.commons.logging.TraceContext;
 import dev.cairn.commons.problem.ProblemException;
 import dev.cairn.commons.problem.ProblemType;
 import dev.cairn.order.domain.Order;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Records a new order in one transaction: the idempotency key, {@code order.created}, the read-model row and the
@@ -29,6 +33,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrderPlacement {
+
+    private static final Logger LOG = Logger.getLogger(OrderPlacement.class.getName());
 
     private final EventStore events;
     private final OrderViews views;
@@ -66,7 +72,9 @@ public class OrderPlacement {
                 command.shipping(), now);
         events.appendOrder(orderId.toString(), 1, created, command.userId());
         views.project(Order.replay(List.of(created)));
-        sagas.start(orderId, command.paymentToken(), SagaStep.PRICE.name(), now);
+        sagas.start(orderId, command.paymentToken(), SagaStep.PRICE.name(), now, TraceContext.currentTraceparent());
+        LOG.log(Level.INFO, "order accepted", new Object[] {LogField.of("orderId", orderId.toString()),
+                LogField.of("lines", command.lines().size())});
         return new PlacedOrder(orderId, 202, json, false);
     }
 

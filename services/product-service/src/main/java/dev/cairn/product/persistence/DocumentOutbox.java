@@ -53,6 +53,20 @@ public final class DocumentOutbox implements OutboxSource {
     }
 
     @Override
+    public long backlog() {
+        long waiting = 0;
+        for (String collection : COLLECTIONS) {
+            List<Document> documents = await(Publishers.list(database.getCollection(collection)
+                    .find(Filters.exists("outbox.0"))
+                    .projection(Projections.include(ProductDocuments.OUTBOX))));
+            for (Document document : documents) {
+                waiting += document.getList(ProductDocuments.OUTBOX, Document.class).size();
+            }
+        }
+        return waiting;
+    }
+
+    @Override
     public void published(List<PendingEvent> events) {
         Map<String, List<String>> byDocument = new LinkedHashMap<>();
         events.forEach(event -> byDocument.computeIfAbsent(event.position(), key -> new ArrayList<>()).add(event.id()));
