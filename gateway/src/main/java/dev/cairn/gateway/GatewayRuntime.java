@@ -74,7 +74,7 @@ public class GatewayRuntime {
         upstreams = new Upstreams(table, clock, this::breaker).start();
         redis = config.getOptionalValue("cairn.redis.url", String.class).filter(url -> !url.isBlank())
                 .map(url -> RedisClients.create(ConfigValues.parseUri("cairn.redis.url", url, "e.g. redis://127.0.0.1:6379",
-                        "redis", "rediss"), Duration.ofMillis(500)))
+                        "redis", "rediss"), Duration.ofMillis(500), registry, "gateway"))
                 .orElse(null);
         RateLimiter limiter = new RateLimiter(redis, config.getOptionalValue("cairn.gateway.rate-limit-prefix", String.class)
                 .orElse("cairn:ratelimit:"), Duration.ofSeconds(5), clock);

@@ -137,7 +137,10 @@ class EdgeSecurityTest {
         assertThat(echoed.get("path").asText()).isEqualTo("/echo/path/x");
         assertThat(echoed.get("query").asText()).isEqualTo("b=2&a=%20y");
         var headers = echoed.get("headers");
-        assertThat(headers.get("traceparent").asText()).isEqualTo(traceparent);
+        // the same trace, continued by the gateway's own span for this upstream call
+        assertThat(headers.get("traceparent").asText())
+                .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .isNotEqualTo(traceparent);
         assertThat(headers.get("x-request-id").asText()).isEqualTo("req-123");
         assertThat(headers.get("x-forwarded-for").asText()).isEqualTo("127.0.0.1");
         assertThat(headers.get("x-forwarded-proto").asText()).isEqualTo("http");

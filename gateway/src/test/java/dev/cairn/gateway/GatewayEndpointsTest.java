@@ -22,6 +22,6 @@ class GatewayEndpointsTest extends ServiceEndpointsContract {
     @Override
     protected List<String> catalogueMetrics() {
         return List.of("cairn_gateway_requests_total", "cairn_gateway_circuit_state",
-                "cairn_gateway_upstream_healthy");
+                "cairn_gateway_upstream_healthy", "cairn_redis_command_seconds");
     }
 }

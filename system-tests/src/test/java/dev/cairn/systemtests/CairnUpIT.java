@@ -3,7 +3,6 @@ package dev.cairn.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.launcher.Project;
-import dev.cairn.launcher.infra.Ports;
 import dev.cairn.launcher.process.ServiceSpec;
 import dev.cairn.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +63,7 @@ class CairnUpIT {
     static void startCairnUp() throws IOException {
         Files.createDirectories(RUN_DIR);
         collector = new OtlpReceiver();
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("cairn").toString(), "up", "--quiet",
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("cairn").toString(), "up", "--quiet", "--observability",
                 "--port-offset", Integer.toString(PORT_OFFSET))
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
@@ -211,32 +210,20 @@ class CairnUpIT {
 
     @Test
     @Order(6)
-    void aRealPrometheusScrapesEveryProcessAndCountsTheOrders() throws Exception {
+    void aRealPrometheusStartedByObservabilityScrapesEveryProcessAndCountsTheOrders() throws Exception {
         assumeTrue(ObservabilityAssetsTest.onPath("prometheus"),
                 "prometheus is not installed (.ci/run installs the Debian package)");
-        int port = Ports.freePort();
-        Path config = RUN_DIR.resolve("prometheus.yml");
-        StringBuilder jobs = new StringBuilder("global: { scrape_interval: 1s }\nscrape_configs:\n");
-        for (ServiceSpec process : PROCESSES) {
-            jobs.append("  - job_name: ").append(process.name()).append("\n    static_configs: [ { targets: [ \"127.0.0.1:")
-                    .append(process.port()).append("\" ] } ]\n");
-        }
-        Files.writeString(config, jobs.toString());
-        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                "--storage.tsdb.path=" + RUN_DIR.resolve("prometheus-data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(RUN_DIR.resolve("prometheus.log").toFile()).start();
-        try {
-            String api = "http://127.0.0.1:" + port;
-            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                JsonNode up = query(api, "sum(up)");
-                assertThat(up.get(0).get("value").get(1).asText()).as("all five processes scraped").isEqualTo("5");
-                JsonNode orders = query(api, "sum(cairn_orders_created_total{job=\"order-service\"})");
-                assertThat(orders.get(0).get("value").get(1).asText()).as("the orders placed above").isEqualTo("10");
-            });
-        } finally {
-            prometheus.destroy();
-            prometheus.waitFor(10, TimeUnit.SECONDS);
-        }
+        String api = "http://127.0.0.1:" + (9090 + PORT_OFFSET);
+        assertThat(output()).contains("prometheus      " + api);
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode up = query(api, "sum(up)");
+            assertThat(up.get(0).get("value").get(1).asText()).as("all five processes scraped").isEqualTo("5");
+            JsonNode orders = query(api, "sum(cairn_orders_created_total{job=\"order-service\"})");
+            assertThat(orders.get(0).get("value").get(1).asText()).as("the orders placed above").isEqualTo("10");
+        });
+        JsonNode rules = JSON.readTree(Http.send(api, "GET", "/api/v1/rules", null, null).body());
+        assertThat(rules.get("data").get("groups")).as("the rules of deploy/prometheus/rules.yml are loaded")
+                .anySatisfy(group -> assertThat(group.get("name").asText()).isEqualTo("cairn-alerts"));
     }
 
     private static JsonNode query(String api, String promql) throws IOException, InterruptedException {

@@ -2,6 +2,9 @@ package dev.cairn.commons.json;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +38,21 @@ import java.lang.reflect.Type;
 public class StrictJsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object>,
         ContextResolver<ObjectMapper> {
 
+    /**
+     * Request bodies are read like {@link Json#mapper()}, except that a number or a boolean sent for a text field is
+     * an error (Jackson would turn {@code true} into {@code "true"}): a client's wrong type is a 400 naming the field.
+     */
+    private static final ObjectMapper REQUEST_BODIES = newRequestMapper();
+
+    private static ObjectMapper newRequestMapper() {
+        ObjectMapper mapper = Json.newMapper();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
+
     @Override
     public ObjectMapper getContext(Class<?> type) {
         return Json.mapper();
@@ -48,9 +66,9 @@ public class StrictJsonProvider implements MessageBodyReader<Object>, MessageBod
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws java.io.IOException {
-        JavaType javaType = Json.mapper().getTypeFactory().constructType(genericType == null ? type : genericType);
+        JavaType javaType = REQUEST_BODIES.getTypeFactory().constructType(genericType == null ? type : genericType);
         try {
-            return Json.mapper().readValue(body, javaType);
+            return REQUEST_BODIES.readValue(body, javaType);
         } catch (java.io.IOException | RuntimeException e) {
             // A limit or a broken connection under the parser (e.g. a 413 while reading) is not a JSON error.
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {

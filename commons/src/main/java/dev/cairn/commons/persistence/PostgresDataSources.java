@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.config.PostgresSettings;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Duration;
 
@@ -16,12 +17,14 @@ public final class PostgresDataSources {
 
     /**
      * The pool of the service's database as config describes it: {@link PostgresSettings}, plus
-     * {@code cairn.postgres.pool-size} (default 10) and {@code cairn.postgres.connection-timeout} (default 3 s).
+     * {@code cairn.postgres.pool-size} (default 10) and {@code cairn.postgres.connection-timeout} (default 3 s), with
+     * the pool's metrics ({@link PoolMetrics}) in {@code metrics}.
      */
-    public static HikariDataSource fromConfig(Config config, String poolName) {
+    public static HikariDataSource fromConfig(Config config, String poolName, MetricRegistry metrics) {
         int poolSize = config.getOptionalValue("cairn.postgres.pool-size", Integer.class).orElse(10);
         Duration timeout = ConfigValues.duration(config, "cairn.postgres.connection-timeout", Duration.ofSeconds(3));
-        return pooled(PostgresSettings.fromConfig(config), poolName, poolSize, timeout);
+        return new HikariDataSource(configuration(PostgresSettings.fromConfig(config), poolName, poolSize, timeout,
+                new PoolMetrics(metrics)));
     }
 
     /**
@@ -36,7 +39,15 @@ public final class PostgresDataSources {
      */
     public static HikariDataSource pooled(PostgresSettings settings, String poolName, int maximumPoolSize,
                                           Duration connectionTimeout) {
+        return new HikariDataSource(configuration(settings, poolName, maximumPoolSize, connectionTimeout, null));
+    }
+
+    private static HikariConfig configuration(PostgresSettings settings, String poolName, int maximumPoolSize,
+                                              Duration connectionTimeout, PoolMetrics metrics) {
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(metrics);
+        }
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -51,6 +62,6 @@ public final class PostgresDataSources {
         config.setAutoCommit(true);
         config.addDataSourceProperty("connectTimeout", Math.max(1, connectionTimeout.toSeconds()));
         config.addDataSourceProperty("ApplicationName", "cairn-" + poolName);
-        return new HikariDataSource(config);
+        return config;
     }
 }

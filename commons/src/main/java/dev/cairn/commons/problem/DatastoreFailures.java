@@ -1,7 +1,5 @@
 package dev.cairn.commons.problem;
 
-import redis.clients.jedis.exceptions.JedisConnectionException;
-
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -15,6 +13,8 @@ public final class DatastoreFailures {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_DEPTH = 16;
+    /** By name: Jedis is an optional dependency, absent from services without Redis (the user service). */
+    private static final String JEDIS_CONNECTION_EXCEPTION = "redis.clients.jedis.exceptions.JedisConnectionException";
 
     private DatastoreFailures() {
     }
@@ -26,11 +26,20 @@ public final class DatastoreFailures {
             if (current instanceof SQLTransientConnectionException
                     || current instanceof SQLNonTransientConnectionException
                     || current instanceof ConnectException
-                    || current instanceof JedisConnectionException) {
+                    || isA(current, JEDIS_CONNECTION_EXCEPTION)) {
                 return true;
             }
             if (current instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isA(Throwable error, String className) {
+        for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(className)) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.cairn.commons.runtime;
 
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.config.ConfigurationException;
+import dev.cairn.commons.logging.LogLevel;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -29,6 +30,8 @@ public final class CairnMain {
                 .ifPresent(name -> System.setProperty("cairn.service.name", name));
         keepTransactionLogsOutOfTheWorkingDirectory(config);
         try {
+            config.getOptionalValue("cairn.log.level", String.class).filter(level -> !level.isBlank())
+                    .map(LogLevel::parse).ifPresent(LogLevel::apply);
             Duration grace = ConfigValues.duration(config, "cairn.shutdown.grace", Duration.ofSeconds(20));
             new GracefulShutdown(grace, System::exit).installSignalHandlers();
             io.helidon.microprofile.cdi.Main.main(args);

@@ -34,4 +34,38 @@ class DatastoreFailuresTest {
         assertThat(DatastoreFailures.isUniqueViolation(bug)).isFalse();
         assertThat(DatastoreFailures.isUniqueViolation(new SQLException("syntax", "42601"))).isFalse();
     }
+
+    @Test
+    void worksInAProcessWithoutJedisOnTheClassPath() throws Exception {
+        // the user service has no Redis client: checking an error there threw NoClassDefFoundError (a 500 from the
+        // exception mapper itself, found by system-tests' HostileInputIT)
+        ClassLoader withoutJedis = new ClassLoader(ClassLoader.getPlatformClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (name.startsWith("redis.clients.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                String resource = name.replace('.', '/') + ".class";
+                try (var in = DatastoreFailuresTest.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new ClassNotFoundException(name);
+                    }
+                    byte[] bytes = in.readAllBytes();
+                    return defineClass(name, bytes, 0, bytes.length);
+                } catch (java.io.IOException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+            }
+        };
+        Class<?> isolated = Class.forName(DatastoreFailures.class.getName(), true, withoutJedis);
+        Object unavailable = isolated.getMethod("isUnavailable", Throwable.class)
+                .invoke(null, new IllegalStateException("bug", new RuntimeException("cause")));
+        assertThat(unavailable).isEqualTo(false);
+    }
+
+    @Test
+    void recognisesALostRedisConnectionByItsClass() {
+        assertThat(DatastoreFailures.isUnavailable(new RuntimeException(
+                new redis.clients.jedis.exceptions.JedisConnectionException("refused")))).isTrue();
+    }
 }

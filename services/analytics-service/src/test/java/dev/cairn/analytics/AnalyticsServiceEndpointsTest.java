@@ -23,6 +23,6 @@ class AnalyticsServiceEndpointsTest extends ServiceEndpointsContract {
     protected List<String> catalogueMetrics() {
         return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds",
                 "cairn_analytics_events_total", "cairn_analytics_anomalies_total",
-                "cairn_analytics_consumer_lag");
+                "cairn_analytics_consumer_lag", "cairn_redis_command_seconds", "cairn_redis_command_errors_total");
     }
 }

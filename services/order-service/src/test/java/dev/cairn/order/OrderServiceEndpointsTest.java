@@ -22,6 +22,8 @@ class OrderServiceEndpointsTest extends ServiceEndpointsContract {
     @Override
     protected List<String> catalogueMetrics() {
         return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds", "cairn_orders_total",
-                "cairn_outbox_published_total", "cairn_outbox_backlog", "cairn_dlq_depth");
+                "cairn_outbox_published_total", "cairn_outbox_backlog", "cairn_dlq_depth", "cairn_db_pool_connections",
+                "cairn_db_pool_max_connections", "cairn_db_pool_acquire_seconds", "cairn_db_pool_usage_seconds",
+                "cairn_db_pool_timeouts_total");
     }
 }

@@ -23,6 +23,7 @@ class UserServiceEndpointsTest extends ServiceEndpointsContract {
     protected List<String> catalogueMetrics() {
         return List.of("cairn_http_server_requests_total", "cairn_http_server_request_seconds",
                 "cairn_outbox_published_total", "cairn_outbox_publish_failures_total",
-                "cairn_outbox_backlog");
+                "cairn_outbox_backlog", "cairn_db_pool_connections", "cairn_db_pool_acquire_seconds",
+                "cairn_db_pool_timeouts_total");
     }
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import redis.clients.jedis.RedisClient;
 
 import java.time.Duration;
@@ -22,9 +24,9 @@ public class AnalyticsStoreProducer {
 
     @Produces
     @Singleton
-    AnalyticsStore store(Config config) {
+    AnalyticsStore store(Config config, @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         redis = RedisClients.create(ConfigValues.requireUri(config, "cairn.redis.url",
-                "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"), Duration.ofSeconds(2));
+                "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"), Duration.ofSeconds(2), metrics, "analytics");
         return new AnalyticsStore(redis, config.getOptionalValue("cairn.analytics.key-prefix", String.class)
                 .orElse("cairn:analytics:"));
     }

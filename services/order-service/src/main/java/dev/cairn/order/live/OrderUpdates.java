@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import redis.clients.jedis.RedisClient;
 
 import java.time.Duration;
@@ -38,9 +40,9 @@ public class OrderUpdates {
     private final RedisSubscription subscription;
 
     @Inject
-    public OrderUpdates(Config config) {
+    public OrderUpdates(Config config, @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.redis = RedisClients.create(ConfigValues.requireUri(config, "cairn.redis.url",
-                "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"), Duration.ofSeconds(2));
+                "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"), Duration.ofSeconds(2), metrics, "order-updates");
         this.subscription = RedisSubscription.pattern(redis, CHANNEL_PREFIX + "*", this::deliver, () -> { });
     }
 

@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /** The pooled connection to {@code cairn_orders}, found by the persistence unit as {@code jta-data-source orders}. */
 @ApplicationScoped
@@ -18,8 +20,9 @@ public class OrdersDataSource {
     @Produces
     @Named(NAME)
     @ApplicationScoped
-    HikariDataSource dataSource(Config config) {
-        return PostgresDataSources.fromConfig(config, NAME);
+    HikariDataSource dataSource(Config config,
+                                @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+        return PostgresDataSources.fromConfig(config, NAME, metrics);
     }
 
     void close(@Disposes @Named(NAME) HikariDataSource dataSource) {

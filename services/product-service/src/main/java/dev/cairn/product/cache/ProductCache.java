@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.cairn.commons.config.ConfigValues;
+import dev.cairn.commons.redis.RedisClients;
 import dev.cairn.commons.json.Json;
 import dev.cairn.product.domain.Product;
 import jakarta.annotation.PreDestroy;
@@ -75,9 +76,10 @@ public class ProductCache {
                 .maximumSize(Math.max(100, l1Size / 10))
                 .expireAfterWrite(ConfigValues.duration(config, "cairn.products.cache.list-l1-ttl", Duration.ofSeconds(10)))
                 .buildAsync();
-        this.redis = new RedisLayer(ConfigValues.requireUri(config, "cairn.redis.url", "set it to e.g. redis://127.0.0.1:6379",
-                "redis", "rediss"),
-                ConfigValues.duration(config, "cairn.products.cache.redis-timeout", Duration.ofMillis(250)),
+        this.redis = new RedisLayer(RedisClients.create(ConfigValues.requireUri(config, "cairn.redis.url",
+                        "set it to e.g. redis://127.0.0.1:6379", "redis", "rediss"),
+                        ConfigValues.duration(config, "cairn.products.cache.redis-timeout", Duration.ofMillis(250)),
+                        metrics, "catalog-cache"),
                 ConfigValues.duration(config, "cairn.products.cache.redis-backoff", Duration.ofSeconds(5)),
                 metrics.counter("cairn_cache_errors", new Tag("layer", "l2")), clock);
         this.bus = new InvalidationBus(redis, this::onInvalidation, this::dropEverythingLocal);

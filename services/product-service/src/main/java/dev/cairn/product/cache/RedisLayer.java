@@ -1,12 +1,10 @@
 package dev.cairn.product.cache;
 
-import dev.cairn.commons.redis.RedisClients;
 import org.eclipse.microprofile.metrics.Counter;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,9 @@ public class RedisLayer implements AutoCloseable {
     private final Clock clock;
     private volatile Instant skipUntil = Instant.MIN;
 
-    public RedisLayer(URI uri, Duration timeout, Duration backoff, Counter errors, Clock clock) {
-        this.redis = RedisClients.create(uri, timeout);
+    /** @param redis the client (see {@code RedisClients}); closed with this layer */
+    public RedisLayer(RedisClient redis, Duration backoff, Counter errors, Clock clock) {
+        this.redis = redis;
         this.errors = errors;
         this.backoff = backoff;
         this.clock = clock;

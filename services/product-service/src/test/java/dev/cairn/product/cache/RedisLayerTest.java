@@ -1,5 +1,6 @@
 package dev.cairn.product.cache;
 
+import dev.cairn.commons.redis.RedisClients;
 import dev.cairn.launcher.infra.EmbeddedRedisServer;
 import dev.cairn.launcher.infra.Ports;
 import dev.cairn.testsupport.CountingCounter;
@@ -18,7 +19,8 @@ class RedisLayerTest {
     void aRedisThatStopsBecomesAMissNotAnError() throws Exception {
         EmbeddedRedisServer server = EmbeddedRedisServer.start(Ports.freePort());
         CountingCounter errors = new CountingCounter();
-        try (RedisLayer layer = new RedisLayer(URI.create(server.url()), Duration.ofMillis(250), Duration.ofSeconds(5),
+        try (RedisLayer layer = new RedisLayer(RedisClients.create(URI.create(server.url()), Duration.ofMillis(250)),
+                Duration.ofSeconds(5),
                 errors, Clock.systemUTC())) {
             layer.set("k", "v", Duration.ofMinutes(1));
             assertThat(layer.get("k")).contains("v");

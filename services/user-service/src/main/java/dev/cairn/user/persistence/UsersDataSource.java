@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 
 /**
@@ -22,8 +24,9 @@ public class UsersDataSource {
     @Produces
     @Named(NAME)
     @ApplicationScoped
-    HikariDataSource dataSource(Config config) {
-        return PostgresDataSources.fromConfig(config, NAME);
+    HikariDataSource dataSource(Config config,
+                                @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+        return PostgresDataSources.fromConfig(config, NAME, metrics);
     }
 
     void close(@Disposes @Named(NAME) HikariDataSource dataSource) {
