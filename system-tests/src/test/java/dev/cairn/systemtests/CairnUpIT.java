@@ -175,25 +175,18 @@ class CairnUpIT {
     @Test
     @Order(5)
     void tenOrdersShowInTheAnalyticsSummaryWithinSeconds() throws Exception {
-        String gateway = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
-        String admin = JSON.readTree(Http.send(gateway, "POST", "/api/v1/auth/login", null,
-                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body())
-                .get("accessToken").asText();
-        String product = JSON.readTree(get(8080 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
-                .get("items").get(0).get("id").asText();
-        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(gateway, "PUT", "/api/v1/inventory/" + product, admin,
-                "{\"available\":100}").statusCode() == 200);
-        String order = "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
-                + "\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Way\",\"postalCode\":\"10115\","
-                + "\"city\":\"Berlin\",\"country\":\"DE\"}}";
+        String admin = adminToken();
+        String product = firstBook();
+        stock(admin, product, 100);
+        String order = orderOf(product);
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> placed = Http.send(gateway, "POST", "/api/v1/orders", admin, order,
+            HttpResponse<String> placed = Http.send(GATEWAY, "POST", "/api/v1/orders", admin, order,
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         }
         // gateway -> order-service; event store -> relay -> Kafka cairn.analytics -> analytics-service -> Redis windows
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> summary = Http.send(gateway, "GET", "/api/v1/analytics/summary?window=5m", admin, null);
+            HttpResponse<String> summary = Http.send(GATEWAY, "GET", "/api/v1/analytics/summary?window=5m", admin, null);
             assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(summary.body());
             // other tests of this JVM may have sent orders to the same Kafka: the demo product is this run's alone
@@ -238,14 +231,9 @@ class CairnUpIT {
     @Test
     @Order(7)
     void oneOrderIsOneTraceFromTheGatewayToTheLastConsumer() throws Exception {
-        String gateway = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
-        String admin = JSON.readTree(Http.send(gateway, "POST", "/api/v1/auth/login", null,
-                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body())
-                .get("accessToken").asText();
-        String product = JSON.readTree(get(8080 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
-                .get("items").get(0).get("id").asText();
-        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(gateway, "PUT", "/api/v1/inventory/" + product, admin,
-                "{\"available\":10}").statusCode() == 200);
+        String admin = adminToken();
+        String product = firstBook();
+        stock(admin, product, 10);
         // Forget the price the product events cached, so this order is priced by a call to the product service.
         try (Connection orders = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/cairn_orders", "postgres", "");
              PreparedStatement forget = orders.prepareStatement("delete from product_prices where product_id = ?")) {
@@ -254,10 +242,8 @@ class CairnUpIT {
         }
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
-        String order = "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
-                + "\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Way\",\"postalCode\":\"10115\","
-                + "\"city\":\"Berlin\",\"country\":\"DE\"}}";
-        HttpResponse<String> placed = Http.send(gateway, "POST", "/api/v1/orders", admin, order,
+        String order = orderOf(product);
+        HttpResponse<String> placed = Http.send(GATEWAY, "POST", "/api/v1/orders", admin, order,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString(), "traceparent", traceparent));
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         String orderId = JSON.readTree(placed.body()).get("id").asText();
@@ -331,6 +317,31 @@ class CairnUpIT {
             assertThat(output()).contains("stopped " + process.name() + " (exit status 0)");
         }
         assertThat(Files.exists(RUN_DIR.resolve("run/state.properties"))).isFalse();
+    }
+
+    private static final String GATEWAY = "http://127.0.0.1:" + (8080 + PORT_OFFSET);
+
+    private static String adminToken() throws IOException, InterruptedException {
+        return JSON.readTree(Http.send(GATEWAY, "POST", "/api/v1/auth/login", null,
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}").body())
+                .get("accessToken").asText();
+    }
+
+    /** A demo product; its inventory row exists once product.created reached the order service. */
+    private static String firstBook() throws IOException, InterruptedException {
+        return JSON.readTree(get(8080 + PORT_OFFSET, "/api/v2/products?category=books&limit=1").body())
+                .get("items").get(0).get("id").asText();
+    }
+
+    private static void stock(String admin, String product, int available) {
+        await().atMost(30, TimeUnit.SECONDS).until(() -> Http.send(GATEWAY, "PUT", "/api/v1/inventory/" + product, admin,
+                "{\"available\":" + available + "}").statusCode() == 200);
+    }
+
+    private static String orderOf(String product) {
+        return "{\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"paymentToken\":\"tok_ok\","
+                + "\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"1 Way\",\"postalCode\":\"10115\","
+                + "\"city\":\"Berlin\",\"country\":\"DE\"}}";
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

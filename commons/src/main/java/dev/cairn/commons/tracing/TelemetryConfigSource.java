@@ -1,10 +1,9 @@
 package dev.cairn.commons.tracing;
 
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import dev.cairn.commons.config.FixedConfigSource;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns Cairn's one tracing setting, {@code CAIRN_OTLP_ENDPOINT} (or the system property {@code cairn.otlp.endpoint}),
@@ -13,21 +12,22 @@ import java.util.Set;
  * without it nothing is exported. Ordinal 95: above the commons defaults, below a service's own
  * {@code microprofile-config.properties} and the environment ({@code OTEL_*} variables), which override it.
  */
-public final class TelemetryConfigSource implements ConfigSource {
+public final class TelemetryConfigSource extends FixedConfigSource {
 
     static final String ENDPOINT_ENV = "CAIRN_OTLP_ENDPOINT";
     static final String ENDPOINT_PROPERTY = "cairn.otlp.endpoint";
-
-    private final Map<String, String> properties;
 
     public TelemetryConfigSource() {
         this(System.getenv(ENDPOINT_ENV), System.getProperty(ENDPOINT_PROPERTY));
     }
 
     TelemetryConfigSource(String endpointFromEnvironment, String endpointFromSystemProperty) {
-        String endpoint = endpointFromSystemProperty != null && !endpointFromSystemProperty.isBlank()
+        super("cairn-telemetry", 95, properties(endpointFromSystemProperty != null && !endpointFromSystemProperty.isBlank()
                 ? endpointFromSystemProperty.strip()
-                : endpointFromEnvironment == null ? "" : endpointFromEnvironment.strip();
+                : endpointFromEnvironment == null ? "" : endpointFromEnvironment.strip()));
+    }
+
+    private static Map<String, String> properties(String endpoint) {
         Map<String, String> values = new HashMap<>();
         values.put("otel.sdk.disabled", "false");
         values.put("otel.metrics.exporter", "none");
@@ -40,31 +40,6 @@ public final class TelemetryConfigSource implements ConfigSource {
             values.put("otel.exporter.otlp.traces.protocol", "http/protobuf");
             values.put("otel.exporter.otlp.traces.endpoint", endpoint.replaceAll("/+$", "") + "/v1/traces");
         }
-        this.properties = Map.copyOf(values);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "cairn-telemetry";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 95;
+        return values;
     }
 }
