@@ -257,6 +257,12 @@ class CairnUpIT {
                     .anySatisfy(span -> assertSpan(span, "order-service", "SERVER", "POST /api/v1/orders"))
                     .anySatisfy(span -> assertSpan(span, "order-service", "INTERNAL", "order-saga price"))
                     .anySatisfy(span -> assertSpan(span, "order-service", "CLIENT", "HTTP GET"))
+                    .anySatisfy(span -> {
+                        // a JDBC statement of the order's transaction (PostgresDataSources.traced)
+                        assertThat(span.service()).isEqualTo("order-service");
+                        assertThat(span.kind()).isEqualTo("SPAN_KIND_CLIENT");
+                        assertThat(span.name()).startsWith("INSERT cairn_orders.");
+                    })
                     .anySatisfy(span -> assertSpan(span, "product-service", "SERVER", "GET /api/v2/products/{id}"))
                     .anySatisfy(span -> assertSpan(span, "user-service", "CONSUMER", "user-service.order-events process"))
                     .anySatisfy(span -> assertSpan(span, "product-service", "CONSUMER",

@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.config.PostgresSettings;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.jdbc.datasource.OpenTelemetryDataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /** Builds the HikariCP pool of a service's PostgreSQL database. */
@@ -25,6 +28,15 @@ public final class PostgresDataSources {
         Duration timeout = ConfigValues.duration(config, "cairn.postgres.connection-timeout", Duration.ofSeconds(3));
         return new HikariDataSource(configuration(PostgresSettings.fromConfig(config), poolName, poolSize, timeout,
                 new PoolMetrics(metrics)));
+    }
+
+    /**
+     * {@code pool} with a span for every JDBC statement (and connection borrow), children of the current span, named by
+     * the statement's operation and table, with the statement (values replaced by {@code ?}) as {@code db.statement};
+     * closing it closes the pool. {@link javax.sql.DataSource#unwrap} still reaches the {@link HikariDataSource}.
+     */
+    public static DataSource traced(HikariDataSource pool, OpenTelemetry telemetry) {
+        return new OpenTelemetryDataSource(pool, telemetry);
     }
 
     /**

@@ -10,6 +10,9 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
 import static dev.cairn.user.UserApi.expect;
 import static dev.cairn.user.UserApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +29,11 @@ class DatabaseOutageTest {
     WebTarget target;
     @Inject
     @Named("users")
-    HikariDataSource dataSource;
+    DataSource users;
 
     @Test
-    void databaseOutageIsA503AndRecovers() {
+    void databaseOutageIsA503AndRecovers() throws SQLException {
+        HikariDataSource dataSource = users.unwrap(HikariDataSource.class);
         UserApi api = new UserApi(target);
         String email = TestDatabases.uniqueEmail("outage");
         String user = dataSource.getUsername();

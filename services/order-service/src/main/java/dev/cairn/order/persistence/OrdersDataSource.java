@@ -2,6 +2,7 @@ package dev.cairn.order.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.commons.persistence.PostgresDataSources;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -9,6 +10,9 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
 
 /** The pooled connection to {@code cairn_orders}, found by the persistence unit as {@code jta-data-source orders}. */
 @ApplicationScoped
@@ -20,12 +24,12 @@ public class OrdersDataSource {
     @Produces
     @Named(NAME)
     @ApplicationScoped
-    HikariDataSource dataSource(Config config,
-                                @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
-        return PostgresDataSources.fromConfig(config, NAME, metrics);
+    DataSource dataSource(Config config, @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics,
+                          OpenTelemetry telemetry) {
+        return PostgresDataSources.traced(PostgresDataSources.fromConfig(config, NAME, metrics), telemetry);
     }
 
-    void close(@Disposes @Named(NAME) HikariDataSource dataSource) {
-        dataSource.close();
+    void close(@Disposes @Named(NAME) DataSource dataSource) throws SQLException {
+        dataSource.unwrap(HikariDataSource.class).close();
     }
 }
