@@ -1,102 +1,233 @@
 package dev.cairn.bench;
 
-import dev.cairn.testsupport.ServiceJvm;
 import dev.cairn.testsupport.TestInfrastructure;
+import dev.cairn.testsupport.TestTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The gateway's cost per request: the same GETs sent straight to an upstream and through a real gateway process in
- * front of it (routing, edge filter, rate limit in Redis, circuit breaker, load balancing, streaming copy), in
- * alternating rounds of one run, so both see the same machine.
+ * The gateway's cost per request: the same authenticated GET of one cached product sent straight to a real
+ * product-service, through nginx in front of it, and through a real gateway in front of it (JWT check, rate limit in
+ * Redis, circuit breaker, load balancing, streaming copy), in alternating rounds of one run.
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = "Gateway overhead: throughput and latency through the gateway vs straight to the upstream.")
-public final class GatewayOverhead implements Callable<Integer> {
+        description = "Gateway overhead: product-service direct vs through nginx vs through the Cairn gateway.")
+public final class GatewayOverhead implements Callable<Integer>, Benchmark {
 
-    @Option(names = "--requests", description = "Requests per round and target (default: ${DEFAULT-VALUE}).")
-    int requests = 20_000;
+    @Option(names = "--quick", description = "Short runs, to check the benchmark works (figures not meaningful).")
+    boolean quick;
 
-    @Option(names = "--concurrency", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
-    int concurrency = 32;
-
-    @Option(names = "--rounds", description = "Measured rounds per target (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", description = "Measured rounds per target and mode (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
-    @Option(names = "--warmup", description = "Warm-up requests per target (default: ${DEFAULT-VALUE}).")
-    int warmup = 10_000;
+    @Option(names = "--seconds", description = "Seconds per saturation and per paced run (default: ${DEFAULT-VALUE}).")
+    int seconds = 8;
+
+    @Option(names = "--connections", description = "wrk connections at saturation (default: ${DEFAULT-VALUE}).")
+    int connections = 32;
 
     @Option(names = "--no-redis", negatable = true, description = "Rate-limit in Redis, as in production "
-            + "(--no-redis: local buckets only, to see what the shared limit costs).")
+            + "(--no-redis: the gateway's local buckets only, to see what the shared limit costs).")
     boolean redis = true;
 
     @Option(names = "--gateway-jvm-option", description = "Extra JVM option of the gateway process, e.g. a JFR "
             + "recording: -XX:StartFlightRecording=filename=gateway.jfr (repeatable).")
     List<String> gatewayJvmOptions = new ArrayList<>();
 
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final List<String> SERVER_JVM = List.of("-XX:+UseParallelGC", "-Xmx512m");
+
     @Override
     public Integer call() throws Exception {
-        try (StubService upstream = new StubService()) {
-            Path routes = Files.createTempFile("bench-routes-", ".yaml");
-            Files.writeString(routes, """
-                    rateLimits:
-                      default: { requestsPerSecond: 1000000, burst: 1000000 }
-                    pools:
-                      bench: { instances: [ "%s" ] }
-                    routes:
-                      - { prefix: /bench, pool: bench, auth: none }
-                    """.formatted(upstream.url()));
-            System.out.println("Starting a gateway in front of " + upstream.url() + " ...");
-            Map<String, String> environment = Map.of("CAIRN_GATEWAY_ROUTES_FILE", routes.toString(),
-                    "CAIRN_AUTH_JWKS_URL", routes.toString(), "CAIRN_REDIS_URL", redis ? TestInfrastructure.redisUrl() : "");
-            List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseParallelGC", "-Xmx512m"));
-            jvmOptions.addAll(gatewayJvmOptions);
-            try (ServiceJvm gateway = ServiceJvm.startWith("gateway", environment, Duration.ofSeconds(60), jvmOptions)) {
-                URI direct = URI.create(upstream.url() + "/bench/products/1");
-                URI proxied = URI.create(gateway.baseUrl() + "/bench/products/1");
-                LoadGenerator load = new LoadGenerator();
-                System.out.printf("Warming up (%d requests each) ...%n", warmup);
-                load.run(direct, warmup, concurrency);
-                load.run(proxied, warmup, concurrency);
-                List<LoadResult> directRuns = new ArrayList<>();
-                List<LoadResult> gatewayRuns = new ArrayList<>();
-                for (int round = 1; round <= rounds; round++) {
-                    directRuns.add(load.run(direct, requests, concurrency));
-                    gatewayRuns.add(load.run(proxied, requests, concurrency));
-                    System.out.printf("round %d/%d: direct %.0f req/s, gateway %.0f req/s%n", round, rounds,
-                            directRuns.getLast().throughput(), gatewayRuns.getLast().throughput());
-                }
-                print(LoadResult.combine(directRuns), LoadResult.combine(gatewayRuns));
-            } finally {
-                Files.deleteIfExists(routes);
-            }
-        }
+        System.out.println(measure(quick).markdown());
         return 0;
     }
 
-    private void print(LoadResult direct, LoadResult gateway) {
-        System.out.printf(Locale.ROOT, "%n%d rounds x %d GETs, %d concurrent clients, %d cores, rate limits in %s%n%n",
-                rounds, requests, concurrency, Runtime.getRuntime().availableProcessors(), redis ? "Redis" : "memory");
-        System.out.println("| target | req/s | p50 ms | p90 ms | p99 ms | errors |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (var row : List.of(Map.entry("direct to the upstream", direct), Map.entry("through the gateway", gateway))) {
-            LoadResult result = row.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d |%n", row.getKey(), result.throughput(),
-                    result.percentileMillis(50), result.percentileMillis(90), result.percentileMillis(99), result.errors());
+    @Override
+    public Section measure(boolean quick) throws Exception {
+        if (!Wrk.available()) {
+            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk");
         }
-        System.out.printf(Locale.ROOT, "%nThroughput ratio gateway/direct: %.2f; p50 latency added: %.2f ms; "
-                        + "p99 ratio: %.2f%n", gateway.throughput() / direct.throughput(),
-                gateway.percentileMillis(50) - direct.percentileMillis(50),
-                gateway.percentileMillis(99) / direct.percentileMillis(99));
+        int rounds = quick ? Math.min(this.rounds, 3) : this.rounds;
+        Duration run = Duration.ofSeconds(quick ? 2 : seconds);
+        Duration warmup = Duration.ofSeconds(quick ? 3 : 10);
+        TestTokens tokens = TestTokens.withNewKey();
+        Path jwks = Files.createTempFile("bench-jwks-", ".json");
+        Path routes = Files.createTempFile("bench-routes-", ".yaml");
+        Files.writeString(jwks, tokens.jwks());
+        Map<String, String> productEnv = new LinkedHashMap<>();
+        productEnv.put("CAIRN_MONGO_URI", TestInfrastructure.mongoUri());
+        productEnv.put("CAIRN_REDIS_URL", TestInfrastructure.redisUrl());
+        productEnv.put("CAIRN_RABBITMQ_URL", BenchInfrastructure.rabbitmqUrl());
+        // No Kafka: product views go to a closed port and are dropped from a bounded queue, the same for all paths.
+        productEnv.put("CAIRN_KAFKA_BOOTSTRAP", "127.0.0.1:" + dev.cairn.launcher.infra.Ports.freePort());
+        productEnv.put("CAIRN_READINESS_DATASTORES", "mongo,rabbitmq");
+        productEnv.put("CAIRN_RELAY_ENABLED", "false");
+        productEnv.put("CAIRN_PRODUCTS_SEED", "true");
+        productEnv.put("CAIRN_AUTH_JWKS_URL", jwks.toString());
+        System.out.println("gateway: starting product-service ...");
+        try (BenchProcess product = BenchProcess.start("product-service", productEnv, SERVER_JVM, Duration.ofSeconds(120));
+             Nginx nginx = Nginx.start(product.port())) {
+            String id = firstProductId(product.baseUrl());
+            Files.writeString(routes, """
+                    rateLimits:
+                      bench: { requestsPerSecond: 1000000, burst: 1000000 }
+                    pools:
+                      products: { instances: [ "%s" ] }
+                    routes:
+                      - { prefix: /api/v1/products, pool: products, auth: required, rateLimit: bench }
+                    """.formatted(product.baseUrl()));
+            Map<String, String> gatewayEnv = Map.of("CAIRN_GATEWAY_ROUTES_FILE", routes.toString(),
+                    "CAIRN_AUTH_JWKS_URL", jwks.toString(), "CAIRN_REDIS_URL", redis ? TestInfrastructure.redisUrl() : "");
+            List<String> gatewayJvm = new ArrayList<>(SERVER_JVM);
+            gatewayJvm.addAll(gatewayJvmOptions);
+            System.out.println("gateway: starting the gateway ...");
+            try (BenchProcess gateway = BenchProcess.start("gateway", gatewayEnv, gatewayJvm, Duration.ofSeconds(60))) {
+                String path = "/api/v1/products/" + id;
+                Map<String, String> targets = new LinkedHashMap<>();
+                targets.put("direct", product.baseUrl() + path);
+                targets.put("nginx", nginx.url() + path);
+                targets.put("gateway", gateway.baseUrl() + path);
+                Map<String, String> headers = Map.of("Authorization", "Bearer "
+                        + tokens.token("bench-user", "bench@example.com", Duration.ofHours(2), TestTokens.ISSUER,
+                        "cairn", List.of("customer")));
+                for (var target : targets.entrySet()) {
+                    checkAnswers(target.getKey(), target.getValue(), headers);
+                    Wrk.run(target.getValue(), 2, connections, warmup, headers);
+                }
+                Map<String, List<Double>> throughput = new LinkedHashMap<>();
+                Map<String, Long> errors = new LinkedHashMap<>();
+                for (int round = 1; round <= rounds; round++) {
+                    for (var target : targets.entrySet()) {
+                        Wrk.Result result = Wrk.run(target.getValue(), 2, connections, run, headers);
+                        throughput.computeIfAbsent(target.getKey(), key -> new ArrayList<>()).add(result.requestsPerSecond());
+                        errors.merge(target.getKey(), result.errors(), Long::sum);
+                        System.out.printf(Locale.ROOT, "gateway: saturation round %d %s %.0f req/s%n", round,
+                                target.getKey(), result.requestsPerSecond());
+                    }
+                }
+                Map<String, Summary> saturation = new LinkedHashMap<>();
+                throughput.forEach((target, values) -> saturation.put(target, Summary.of(values)));
+                double rate = 0.5 * saturation.values().stream().mapToDouble(Summary::median).min().orElseThrow();
+                Map<String, List<Double>> p50 = new LinkedHashMap<>();
+                Map<String, List<Double>> p99 = new LinkedHashMap<>();
+                Map<String, Long> pacedErrors = new LinkedHashMap<>();
+                try (PacedLoad paced = new PacedLoad()) {
+                    for (var target : targets.entrySet()) {
+                        paced.run(URI.create(target.getValue()), rate, Duration.ofSeconds(1), headers);
+                    }
+                    for (int round = 1; round <= rounds; round++) {
+                        for (var target : targets.entrySet()) {
+                            PacedLoad.Result result = paced.run(URI.create(target.getValue()), rate, run, headers);
+                            p50.computeIfAbsent(target.getKey(), key -> new ArrayList<>()).add(result.percentileMillis(50));
+                            p99.computeIfAbsent(target.getKey(), key -> new ArrayList<>()).add(result.percentileMillis(99));
+                            pacedErrors.merge(target.getKey(), result.errors(), Long::sum);
+                            System.out.printf(Locale.ROOT, "gateway: paced round %d %s at %.0f/s: p50 %.2f ms, p99 %.2f ms%n",
+                                    round, target.getKey(), rate, result.percentileMillis(50), result.percentileMillis(99));
+                        }
+                    }
+                }
+                return section(quick, rounds, warmup, run, rate, saturation, errors, p50, p99, pacedErrors);
+            }
+        } finally {
+            Files.deleteIfExists(routes);
+            Files.deleteIfExists(jwks);
+        }
+    }
+
+    private Section section(boolean quick, int rounds, Duration warmup, Duration run, double rate, Map<String, Summary> saturation,
+                            Map<String, Long> errors, Map<String, List<Double>> p50, Map<String, List<Double>> p99,
+                            Map<String, Long> pacedErrors) {
+        Summary direct = saturation.get("direct");
+        Summary nginx = saturation.get("nginx");
+        Summary gateway = saturation.get("gateway");
+        Section.Table throughputTable = new Section.Table("path", "req/s at saturation, median (min–max)",
+                "× direct", "× nginx", "errors");
+        Map<String, String> names = Map.of("direct", "direct to product-service", "nginx", "through nginx",
+                "gateway", "through the Cairn gateway" + (redis ? " (JWT + Redis rate limit)" : " (JWT + local rate limit)"));
+        for (var entry : saturation.entrySet()) {
+            throughputTable.row(names.get(entry.getKey()), entry.getValue().format(0),
+                    Summary.number(entry.getValue().ratioTo(direct), 2), Summary.number(entry.getValue().ratioTo(nginx), 2),
+                    Long.toString(errors.get(entry.getKey())));
+        }
+        Section.Table latencyTable = new Section.Table("path", "p50 ms, median (min–max)", "p99 ms, median (min–max)",
+                "p99 added vs direct", "errors");
+        Summary directP99 = Summary.of(p99.get("direct"));
+        for (String target : saturation.keySet()) {
+            Summary targetP99 = Summary.of(p99.get(target));
+            latencyTable.row(names.get(target), Summary.of(p50.get(target)).format(2), targetP99.format(2),
+                    target.equals("direct") ? "–" : Summary.number(targetP99.median() - directP99.median(), 2) + " ms",
+                    Long.toString(pacedErrors.get(target)));
+        }
+        double addedP99 = Summary.of(p99.get("gateway")).median() - directP99.median();
+        Section.Table targets = new Section.Table("target (issue 13)", "measured", "met");
+        targets.row("gateway ≥ 0.7 × direct throughput", Summary.number(gateway.ratioTo(direct), 2),
+                gateway.ratioTo(direct) >= 0.7 ? "yes" : "no");
+        targets.row("gateway ≥ 1.0 × nginx throughput", Summary.number(gateway.ratioTo(nginx), 2),
+                gateway.ratioTo(nginx) >= 1.0 ? "yes" : "no");
+        targets.row("p99 added by the gateway ≤ 2 ms (50 % load)", Summary.number(addedP99, 2) + " ms",
+                addedP99 <= 2 ? "yes" : "no");
+        String command = "./cairn bench gateway" + (quick ? " --quick" : "") + (redis ? "" : " --no-redis");
+        return new Section("Gateway overhead: direct vs nginx vs Cairn gateway")
+                .command(command)
+                .text("The same GET of one product by id (`/api/v1/products/{id}`, answered from product-service's "
+                        + "in-process cache, with the same `Authorization: Bearer` token on every path) sent to a real "
+                        + "product-service (MongoDB, Redis cache, RabbitMQ; the demo catalog seeded), through Debian's "
+                        + "nginx as a plain reverse proxy in front of it (`worker_processes auto`, upstream keep-alive, "
+                        + "access log on), and through a real Cairn gateway in front of it with the route on "
+                        + "`auth: required` (RS256 signature, issuer, audience and expiry checked on every request) and "
+                        + "a rate-limit class " + (redis ? "kept in Redis (one `EVALSHA` per request)" : "in the gateway's memory")
+                        + ". Services run with `-XX:+UseParallelGC -Xmx512m` and the full JIT. Rounds alternate "
+                        + "direct → nginx → gateway so all three see the same machine.")
+                .text("**Saturation**: `wrk -t2 -c" + connections + " -d" + run.toSeconds() + "s -H 'Authorization: …'` "
+                        + "(Debian's wrk, closed loop), one warm-up run per path (" + warmup.toSeconds() + " s), then "
+                        + rounds + " rounds.")
+                .table(throughputTable)
+                .text(String.format(Locale.ROOT, "**Latency at a fixed 50 %% load**: %s req/s on every path (half the "
+                        + "lowest saturation median above), open loop from the JVM load generator (`PacedLoad`: each "
+                        + "request is due at start + i/rate and its latency counts from when it was due, so stalls "
+                        + "are not hidden — wrk2's method; wrk2 is not in Debian), %d s per run, %d rounds.",
+                        Summary.number(rate, 0), run.toSeconds(), rounds))
+                .table(latencyTable)
+                .table(targets);
+    }
+
+    private static String firstProductId(String baseUrl) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/products?limit=1")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher matcher = ID.matcher(body);
+            if (!matcher.find()) {
+                throw new IllegalStateException("no product in the seeded catalog: " + body);
+            }
+            return matcher.group(1);
+        }
+    }
+
+    private static void checkAnswers(String name, String url, Map<String, String> headers) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            headers.forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(name + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
     }
 }

@@ -54,8 +54,13 @@ final class UpCommand implements Callable<Integer> {
     int portOffset;
 
     @Option(names = "--java-opts", description = "JVM options for each process (default: ${DEFAULT-VALUE}; env CAIRN_JAVA_OPTS).",
-            defaultValue = "${env:CAIRN_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -XX:+ExitOnOutOfMemoryError}")
+            defaultValue = "${env:CAIRN_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms16m -Xmx256m -XX:+ExitOnOutOfMemoryError}")
     String javaOptions;
+
+    @Option(names = "--cds", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep a class-data-sharing archive per process in .cairn/cds/ (made on the first run, used by "
+                    + "the next ones: about half the time to ready; docs/benchmarks.md). --no-cds: without.")
+    boolean cds;
 
     @Option(names = "--observability", description = "Also start Prometheus (the installed `prometheus` binary) on port "
             + "9090 + offset, scraping every process with the rules of deploy/prometheus, and print its URL. Spans go "
@@ -90,7 +95,7 @@ final class UpCommand implements Callable<Integer> {
             localAdmin.ifPresent(admin -> environment.putAll(admin.environment()));
             for (ServiceSpec spec : specs) {
                 ManagedProcess process = ManagedProcess.start(spec, root, Project.javaCommand(),
-                        Arrays.asList(javaOptions.trim().split("\\s+")), environment,
+                        jvmOptions(root, spec), environment,
                         RunState.logFile(root, spec.name()), quiet ? null : System.out);
                 processes.add(process);
             }
@@ -115,6 +120,17 @@ final class UpCommand implements Callable<Integer> {
         } finally {
             RunState.delete(root);
         }
+    }
+
+    /** The JVM options of one process: --java-opts, and its class-data-sharing archive unless --no-cds. */
+    private List<String> jvmOptions(Path root, ServiceSpec spec) throws IOException {
+        List<String> options = new ArrayList<>(Arrays.asList(javaOptions.trim().split("\\s+")));
+        if (cds) {
+            Path archives = Files.createDirectories(Project.runDirectory(root).resolve("cds"));
+            options.add("-XX:SharedArchiveFile=" + archives.resolve(spec.name() + ".jsa"));
+            options.add("-XX:+AutoCreateSharedArchive");
+        }
+        return options;
     }
 
     /**

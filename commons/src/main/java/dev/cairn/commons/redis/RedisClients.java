@@ -4,6 +4,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -25,9 +26,13 @@ public final class RedisClients {
     private RedisClients() {
     }
 
+    /** Connections each client keeps: Jedis' default of 8 made request threads wait for, and churn, connections. */
+    static final int POOL_SIZE = 64;
+
     /** A pooled client whose connects and reads give up after {@code timeout}. */
     public static RedisClient create(URI uri, Duration timeout) {
-        return RedisClient.builder().hostAndPort(hostAndPort(uri)).clientConfig(clientConfig(uri, timeout)).build();
+        return RedisClient.builder().hostAndPort(hostAndPort(uri)).clientConfig(clientConfig(uri, timeout))
+                .poolConfig(poolConfig()).build();
     }
 
     /**
@@ -49,13 +54,21 @@ public final class RedisClients {
             return create(uri, timeout);
         }
         JedisClientConfig config = clientConfig(uri, timeout);
-        PooledConnectionProvider connections = new PooledConnectionProvider(hostAndPort(uri), config);
+        PooledConnectionProvider connections = new PooledConnectionProvider(hostAndPort(uri), config, poolConfig());
         return RedisClient.builder()
                 .hostAndPort(hostAndPort(uri))
                 .clientConfig(config)
                 .connectionProvider(connections)
                 .commandExecutor(new TimedCommandExecutor(new DefaultCommandExecutor(connections), latency, errors))
                 .build();
+    }
+
+    private static ConnectionPoolConfig poolConfig() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        pool.setMinIdle(2);
+        return pool;
     }
 
     private static HostAndPort hostAndPort(URI uri) {

@@ -1,0 +1,148 @@
+package dev.cairn.bench;
+
+import dev.cairn.launcher.Project;
+import dev.cairn.testsupport.TestTokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Time from spawning each service's JVM to {@code /health/ready} UP, and its resident memory right then, with the
+ * JVM options {@code ./cairn up} uses, with and without an AppCDS archive of the service's own classes.
+ */
+@Command(name = "startup", mixinStandardHelpOptions = true,
+        description = "Startup and footprint: time to ready and RSS of every service, without and with AppCDS.")
+public final class Startup implements Callable<Integer>, Benchmark {
+
+    /** {@code ./cairn up}'s default JVM options (launcher UpCommand, CAIRN_JAVA_OPTS). */
+    static final List<String> UP_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> PROCESSES = List.of("gateway", "user-service", "product-service", "order-service",
+            "analytics-service");
+
+    @Option(names = "--quick", description = "One start per service and variant (figures not meaningful).")
+    boolean quick;
+
+    @Option(names = "--runs", description = "Starts per service and variant (default: ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.println(measure(quick).markdown());
+        return 0;
+    }
+
+    @Override
+    public Section measure(boolean quick) throws Exception {
+        int starts = quick ? 1 : runs;
+        Path jwks = Files.createTempFile("bench-jwks-", ".json");
+        Files.writeString(jwks, TestTokens.withNewKey().jwks());
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        for (String name : PROCESSES) {
+            Map<String, String> environment = BenchInfrastructure.environment(name, true, true);
+            environment.put("CAIRN_AUTH_JWKS_URL", jwks.toString());
+            environments.put(name, environment);
+        }
+        Path cds = Project.root().resolve("bench/target/cds");
+        Files.createDirectories(cds);
+        Map<String, List<Double>> ready = new LinkedHashMap<>();
+        Map<String, List<Double>> rss = new LinkedHashMap<>();
+        try {
+            for (String name : PROCESSES) {
+                Path archive = cds.resolve(name + ".jsa");
+                Files.deleteIfExists(archive);
+                System.out.println("startup: " + name + " training run for its AppCDS archive ...");
+                try (BenchProcess ignored = BenchProcess.start(name, environments.get(name), options("xms+cds", archive),
+                        Duration.ofSeconds(120))) {
+                    // the archive is written when the JVM exits
+                }
+                if (!Files.exists(archive)) {
+                    System.out.println("startup: no archive written for " + name);
+                }
+            }
+            for (int run = 1; run <= starts; run++) {
+                for (String name : PROCESSES) {
+                    for (String variant : quick ? List.of("default", "xms+cds") : VARIANTS) {
+                        List<String> options = options(variant, cds.resolve(name + ".jsa"));
+                        try (BenchProcess process = BenchProcess.start(name, environments.get(name), options,
+                                Duration.ofSeconds(120))) {
+                            String key = name + "/" + variant;
+                            double seconds = process.timeToReady().toNanos() / 1e9;
+                            double mib = ProcStats.rssMiB(process.pid());
+                            ready.computeIfAbsent(key, k -> new ArrayList<>()).add(seconds);
+                            rss.computeIfAbsent(key, k -> new ArrayList<>()).add(mib);
+                            System.out.printf(Locale.ROOT, "startup: run %d %s: ready in %.2f s, RSS %.0f MiB%n",
+                                    run, key, seconds, mib);
+                        }
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(jwks);
+        }
+        return section(quick, starts, ready, rss);
+    }
+
+    /** Variants: as {@code ./cairn up} starts them today, with a small initial heap, and with that and AppCDS. */
+    static final List<String> VARIANTS = List.of("default", "xms", "xms+cds");
+
+    static List<String> options(String variant, Path archive) {
+        List<String> options = new ArrayList<>(UP_JVM);
+        if (variant.contains("xms")) {
+            options.add(SMALL_HEAP);
+        }
+        if (variant.contains("cds")) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+            options.add("-XX:+AutoCreateSharedArchive");
+        }
+        return options;
+    }
+
+    /** An initial heap of 16 MiB: the heap grows only as far as the service needs instead of starting at Xmx. */
+    static final String SMALL_HEAP = "-Xms16m";
+
+    private static Section section(boolean quick, int starts, Map<String, List<Double>> ready,
+                                   Map<String, List<Double>> rss) {
+        Section.Table table = new Section.Table("process", "ready s, `./cairn up` today", "ready s, `-Xms16m`",
+                "ready s, `-Xms16m` + AppCDS", "× today", "RSS MiB, today", "RSS MiB, `-Xms16m`",
+                "RSS MiB, `-Xms16m` + AppCDS", "≤ 3 s and ≤ 200 MB: today / tuned");
+        for (String name : PROCESSES) {
+            Summary plain = Summary.of(ready.getOrDefault(name + "/default", List.of()));
+            Summary xms = Summary.of(ready.getOrDefault(name + "/xms", List.of()));
+            Summary tuned = Summary.of(ready.getOrDefault(name + "/xms+cds", List.of()));
+            Summary plainRss = Summary.of(rss.getOrDefault(name + "/default", List.of()));
+            Summary xmsRss = Summary.of(rss.getOrDefault(name + "/xms", List.of()));
+            Summary tunedRss = Summary.of(rss.getOrDefault(name + "/xms+cds", List.of()));
+            table.row(name, plain.format(2), xms.format(2), tuned.format(2), Summary.number(tuned.ratioTo(plain), 2),
+                    plainRss.format(0), xmsRss.format(0), tunedRss.format(0),
+                    (meets(plain, plainRss) ? "yes" : "no") + " / " + (meets(tuned, tunedRss) ? "yes" : "no"));
+        }
+        return new Section("Startup and footprint")
+                .command("./cairn bench startup" + (quick ? " --quick" : ""))
+                .text("Each process is started from its built jar with `./cairn up`'s JVM options (`"
+                        + String.join(" ", UP_JVM) + "`) against local datastores (PostgreSQL, Redis, RabbitMQ; "
+                        + "MongoDB and Kafka in-process in the benchmark JVM when none listens on the standard port). "
+                        + "Time to ready = from spawning `java` to the first `GET /health/ready` answering UP (polled "
+                        + "every 10 ms; readiness includes connecting to every datastore the service needs); RSS = "
+                        + "`VmRSS` of `/proc/<pid>/status` right then. " + starts + " start(s) per process and "
+                        + "variant, the variants alternating; medians with (min–max) when there are several. Variants: "
+                        + "`./cairn up`'s options as they are; plus `-Xms16m`; plus `-Xms16m` and an AppCDS archive "
+                        + "(one training start per process with `-XX:SharedArchiveFile=bench/target/cds/<name>.jsa "
+                        + "-XX:+AutoCreateSharedArchive`: the JVM writes every class it loaded to the archive when it "
+                        + "exits, later starts map them instead of loading, verifying and linking them again).")
+                .table(table);
+    }
+
+    private static boolean meets(Summary ready, Summary rssMiB) {
+        return ready.median() <= 3 && rssMiB.median() * 1.048576 <= 200;
+    }
+}
