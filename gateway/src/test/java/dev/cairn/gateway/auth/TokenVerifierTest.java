@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +56,52 @@ class TokenVerifierTest {
                 assertThatThrownBy(() -> verifier.verify(forged.getValue())).as(forged.getKey())
                         .isInstanceOf(TokenVerifier.InvalidTokenException.class);
             }
+        } finally {
+            Files.delete(jwks);
+        }
+    }
+
+    @Test
+    void aRememberedTokenStillExpiresAndARefusedOneIsNeverRemembered() throws Exception {
+        TestTokens tokens = TestTokens.withNewKey();
+        Path jwks = Files.createTempFile("jwks", ".json");
+        try {
+            Files.writeString(jwks, tokens.jwks());
+            Instant start = Instant.now();
+            AtomicReference<Instant> now = new AtomicReference<>(start);
+            Clock clock = new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
+            TokenVerifier verifier = new TokenVerifier(new Jwks(jwks.toUri(), Duration.ofMinutes(5), Duration.ZERO,
+                    Clock.systemUTC()), TestTokens.ISSUER, "cairn", clock);
+            String token = tokens.token("user-1", "u@example.com", Duration.ofMinutes(15), TestTokens.ISSUER, "cairn",
+                    List.of("customer"));
+            assertThat(verifier.verify(token).subject()).isEqualTo("user-1");
+            assertThat(verifier.verify(token).subject()).as("remembered").isEqualTo("user-1");
+
+            now.set(start.plus(Duration.ofMinutes(16)));
+            assertThatThrownBy(() -> verifier.verify(token)).as("remembered, but past its exp")
+                    .hasMessageContaining("expired");
+
+            String wrongAudience = tokens.token("user-2", "v@example.com", Duration.ofMinutes(15), TestTokens.ISSUER,
+                    "someone-else", List.of("customer"));
+            now.set(start);
+            assertThatThrownBy(() -> verifier.verify(wrongAudience)).hasMessageContaining("audience");
+            assertThatThrownBy(() -> verifier.verify(wrongAudience)).as("refused again, not remembered")
+                    .hasMessageContaining("audience");
         } finally {
             Files.delete(jwks);
         }
