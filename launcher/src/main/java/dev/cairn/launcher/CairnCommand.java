@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = CairnCommand.Version.class,
         description = "Cairn: a standards-based microservice platform. Start it locally, check it, stop it, test it.",
         subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class, TestCommand.class,
+                TestIntegrationCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CairnCommand {
 

@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with a developer's own `cairn up`.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(0) // before the suites that share one platform: two platforms on one PostgreSQL share relay leadership
 class CairnUpIT {
 
     private static final int PORT_OFFSET = 1000;

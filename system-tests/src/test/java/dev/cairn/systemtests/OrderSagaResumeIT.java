@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.testsupport.ProductCatalogStub;
 import dev.cairn.testsupport.ServiceJvm;
 import dev.cairn.testsupport.TestTokens;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * Kill and resume: an order-service process halts (like a crash) right after its saga reserved the stock; a new
  * instance takes the saga over when the lease expires and finishes it, with stock and payment consistent.
  */
+@Order(0) // before the suites that share one platform: two platforms on one PostgreSQL share relay leadership
 class OrderSagaResumeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

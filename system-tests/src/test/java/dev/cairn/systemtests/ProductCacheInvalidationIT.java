@@ -6,6 +6,7 @@ import dev.cairn.testsupport.ServiceJvm;
 import dev.cairn.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * Two product-service instances share MongoDB and Redis. Each caches products in-process; a write on one must
  * reach the other's cache through the {@code cairn.cache.invalidate} channel, so the next read there is fresh.
  */
+@Order(0) // before the suites that share one platform: two platforms on one PostgreSQL share relay leadership
 class ProductCacheInvalidationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

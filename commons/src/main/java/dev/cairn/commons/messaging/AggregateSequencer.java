@@ -125,15 +125,29 @@ public final class AggregateSequencer implements AutoCloseable {
     private CompletionStage<Void> park(String aggregate, CairnEvent event, Delivery delivery, EventHandler handler,
                                        long last) {
         TreeMap<Long, Parked> waiting = parked.computeIfAbsent(aggregate, key -> new TreeMap<>());
-        if (waiting.containsKey(event.sequence())) {
+        Parked earlier = waiting.get(event.sequence());
+        if (earlier != null) {
+            // Delivered again. After a reconnect the earlier copy's channel is gone (the broker requeued it: this is
+            // that copy), so the new delivery is the one to keep; a still-open earlier one is settled as a duplicate.
+            settle(earlier.delivery());
+            waiting.put(event.sequence(), new Parked(event, delivery, handler, clock.instant().plus(gapTimeout)));
             outcomes.accept("duplicate");
-            return delivery.ack();
+            return CompletableFuture.completedFuture(null);
         }
         waiting.put(event.sequence(), new Parked(event, delivery, handler, clock.instant().plus(gapTimeout)));
         outcomes.accept("parked");
         LOG.fine(() -> consumer + ": parked " + event.type() + " " + aggregate + " #" + event.sequence()
                 + " until #" + (last + 1) + " is applied");
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Acknowledges a delivery that is no longer needed; one whose channel is closed has nothing to acknowledge. */
+    private void settle(Delivery delivery) {
+        try {
+            delivery.ack();
+        } catch (RuntimeException closedChannel) {
+            LOG.fine(() -> consumer + ": an earlier copy could not be acknowledged (" + closedChannel.getMessage() + ")");
+        }
     }
 
     /** Applies the parked events of {@code aggregate} that are next in line, or already applied elsewhere. */

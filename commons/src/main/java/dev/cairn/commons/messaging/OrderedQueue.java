@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionStage;
  * ({@link RetryThenDeadLetter}); outcomes are counted in {@code cairn_consumer_events_total{queue, outcome}}. A
  * consumer method is then one line:
  * <pre>{@code return queue.consume(message, event -> ...);}</pre>
- * Settings: {@code cairn.messaging.gap-timeout} (30 s) and {@code cairn.messaging.recheck-interval} (250 ms), plus
+ * Settings: {@code cairn.messaging.gap-timeout} (60 s: twice the
+ * outbox relay's longest back-off, so a predecessor the relay is still retrying is not taken for lost) and {@code cairn.messaging.recheck-interval} (250 ms), plus
  * those of {@link RetryThenDeadLetter}.
  */
 public final class OrderedQueue implements AutoCloseable {
@@ -36,7 +37,7 @@ public final class OrderedQueue implements AutoCloseable {
                     new Tag("outcome", outcome)));
         }
         this.sequencer = new AggregateSequencer(queue, positions,
-                ConfigValues.duration(config, "cairn.messaging.gap-timeout", Duration.ofSeconds(30)),
+                ConfigValues.duration(config, "cairn.messaging.gap-timeout", Duration.ofSeconds(60)),
                 ConfigValues.duration(config, "cairn.messaging.recheck-interval", Duration.ofMillis(250)),
                 Clock.systemUTC(),
                 outcome -> counters.get(outcome).inc());

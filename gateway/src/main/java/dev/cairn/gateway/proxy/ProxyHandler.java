@@ -276,10 +276,12 @@ public final class ProxyHandler implements Handler {
                         lastFailure = "cannot be reached";
                         continue;
                     }
+                    // nothing reached the service: it is unavailable (503, try again), not a bad gateway answer
                     pool.breaker().record(false);
-                    ProblemWriter.send(response, 502, "The " + pool.name() + " service cannot be reached", path,
+                    response.header("Retry-After", "1");
+                    ProblemWriter.send(response, 503, "The " + pool.name() + " service cannot be reached", path,
                             identity.traceId());
-                    return new Outcome(502, pool.name());
+                    return new Outcome(503, pool.name());
                 }
                 if (failure == Failure.TIMEOUT && !response.isSent()) {
                     pool.breaker().record(false);
