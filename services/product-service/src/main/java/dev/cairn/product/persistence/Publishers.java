@@ -1,5 +1,7 @@
 package dev.cairn.product.persistence;
 
+import dev.cairn.commons.tracing.Tracing;
+import io.opentelemetry.api.trace.Tracer;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -19,9 +21,13 @@ public final class Publishers {
     private Publishers() {
     }
 
-    /** All elements, in order. */
+    /** All elements, in order; the operation is a span ({@link MongoSpan}). */
     public static <T> CompletableFuture<List<T>> list(Publisher<T> publisher) {
-        CompletableFuture<List<T>> result = new CompletableFuture<>();
+        return list(publisher, Tracing.tracer());
+    }
+
+    static <T> CompletableFuture<List<T>> list(Publisher<T> publisher, Tracer tracer) {
+        CompletableFuture<List<T>> result = traced(MongoSpan.start(tracer, publisher));
         publisher.subscribe(new Subscriber<>() {
             private final List<T> items = new ArrayList<>();
 
@@ -48,9 +54,13 @@ public final class Publishers {
         return result;
     }
 
-    /** The first element, if any; the rest is cancelled. */
+    /** The first element, if any; the rest is cancelled. The operation is a span ({@link MongoSpan}). */
     public static <T> CompletableFuture<Optional<T>> first(Publisher<T> publisher) {
-        CompletableFuture<Optional<T>> result = new CompletableFuture<>();
+        return first(publisher, Tracing.tracer());
+    }
+
+    static <T> CompletableFuture<Optional<T>> first(Publisher<T> publisher, Tracer tracer) {
+        CompletableFuture<Optional<T>> result = traced(MongoSpan.start(tracer, publisher));
         publisher.subscribe(new Subscriber<>() {
             private Subscription subscription;
 
@@ -75,6 +85,19 @@ public final class Publishers {
             @Override
             public void onComplete() {
                 result.complete(Optional.empty());
+            }
+        });
+        return result;
+    }
+
+    /** A future that ends {@code span} when it completes. */
+    private static <T> CompletableFuture<T> traced(MongoSpan span) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        result.whenComplete((value, error) -> {
+            if (error == null) {
+                span.succeeded();
+            } else {
+                span.failed(error);
             }
         });
         return result;
