@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,10 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "Event backbone: events/s from outbox commit to consumer applied (user.created).")
-public final class EventBackbone implements Callable<Integer>, Benchmark {
+public final class EventBackbone extends Benchmark {
 
-    @Option(names = "--quick", description = "One small round (figures not meaningful).")
-    boolean quick;
 
     @Option(names = "--events", description = "Events per round (default: ${DEFAULT-VALUE}).")
     int events = 1000;
@@ -46,11 +43,6 @@ public final class EventBackbone implements Callable<Integer>, Benchmark {
     @Option(names = "--rounds", description = "Rounds (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
-    @Override
-    public Integer call() throws Exception {
-        System.out.println(measure(quick).markdown());
-        return 0;
-    }
 
     @Override
     public Section measure(boolean quick) throws Exception {

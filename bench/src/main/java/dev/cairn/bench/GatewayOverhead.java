@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,10 +27,8 @@ import java.util.regex.Pattern;
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = "Gateway overhead: product-service direct vs through nginx vs through the Cairn gateway.")
-public final class GatewayOverhead implements Callable<Integer>, Benchmark {
+public final class GatewayOverhead extends Benchmark {
 
-    @Option(names = "--quick", description = "Short runs, to check the benchmark works (figures not meaningful).")
-    boolean quick;
 
     @Option(names = "--rounds", description = "Measured rounds per target and mode (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
@@ -53,11 +50,6 @@ public final class GatewayOverhead implements Callable<Integer>, Benchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final List<String> SERVER_JVM = List.of("-XX:+UseParallelGC", "-Xmx512m");
 
-    @Override
-    public Integer call() throws Exception {
-        System.out.println(measure(quick).markdown());
-        return 0;
-    }
 
     @Override
     public Section measure(boolean quick) throws Exception {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * The operator's timings, measured by {@code dev.cairn.operator.bench.OperatorBenchmark} (operator test sources) in
@@ -24,10 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "operator", mixinStandardHelpOptions = true,
         description = "Operator: create → all objects applied for 1 and N platforms (mock API server); autoscaler "
                 + "reaction time from a load step to the scale-up.")
-public final class OperatorTimings implements Callable<Integer>, Benchmark {
+public final class OperatorTimings extends Benchmark {
 
-    @Option(names = "--quick", description = "One round (figures not meaningful).")
-    boolean quick;
 
     @Option(names = "--rounds", description = "Rounds per figure (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
@@ -35,11 +32,6 @@ public final class OperatorTimings implements Callable<Integer>, Benchmark {
     @Option(names = "--platforms", description = "Platforms created at once (default: ${DEFAULT-VALUE}).")
     int platforms = 100;
 
-    @Override
-    public Integer call() throws Exception {
-        System.out.println(measure(quick).markdown());
-        return 0;
-    }
 
     @Override
     public Section measure(boolean quick) throws Exception {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +36,7 @@ import java.util.regex.Pattern;
  */
 @Command(name = "orders", mixinStandardHelpOptions = true,
         description = "Order pipeline: orders accepted/s and POST→CONFIRMED latency at increasing load.")
-public final class OrderPipeline implements Callable<Integer>, Benchmark {
+public final class OrderPipeline extends Benchmark {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
@@ -45,8 +44,6 @@ public final class OrderPipeline implements Callable<Integer>, Benchmark {
     /** How long a round waits for its orders to reach a final status before the next round starts. */
     private static final Duration DRAIN = Duration.ofSeconds(25);
 
-    @Option(names = "--quick", description = "Two short steps, one round (figures not meaningful).")
-    boolean quick;
 
     @Option(names = "--steps", split = ",", description = "Concurrent clients per step (default: ${DEFAULT-VALUE}).")
     List<Integer> steps = new ArrayList<>(List.of(2, 8, 32));
@@ -61,11 +58,6 @@ public final class OrderPipeline implements Callable<Integer>, Benchmark {
             + "(cairn.orders.saga.parallelism; default: the service's own, 4).")
     Integer sagaParallelism;
 
-    @Override
-    public Integer call() throws Exception {
-        System.out.println(measure(quick).markdown());
-        return 0;
-    }
 
     /** One round's figures. */
     record Round(double acceptedPerSecond, double confirmedPerSecond, double postP50, double confirmedP50,

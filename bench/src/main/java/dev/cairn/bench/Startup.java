@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * Time from spawning each service's JVM to {@code /health/ready} UP, and its resident memory right then, with the
@@ -21,7 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "startup", mixinStandardHelpOptions = true,
         description = "Startup and footprint: time to ready and RSS of every service, without and with AppCDS.")
-public final class Startup implements Callable<Integer>, Benchmark {
+public final class Startup extends Benchmark {
 
     /** {@code ./cairn up}'s default JVM options (launcher UpCommand, CAIRN_JAVA_OPTS). */
     static final List<String> UP_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m",
@@ -29,17 +28,10 @@ public final class Startup implements Callable<Integer>, Benchmark {
     static final List<String> PROCESSES = List.of("gateway", "user-service", "product-service", "order-service",
             "analytics-service");
 
-    @Option(names = "--quick", description = "One start per service and variant (figures not meaningful).")
-    boolean quick;
 
     @Option(names = "--runs", description = "Starts per service and variant (default: ${DEFAULT-VALUE}).")
     int runs = 3;
 
-    @Override
-    public Integer call() throws Exception {
-        System.out.println(measure(quick).markdown());
-        return 0;
-    }
 
     @Override
     public Section measure(boolean quick) throws Exception {
