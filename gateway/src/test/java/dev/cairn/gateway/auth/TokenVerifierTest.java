@@ -1,5 +1,6 @@
 package dev.cairn.gateway.auth;
 
+import dev.cairn.testsupport.MutableClock;
 import dev.cairn.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -8,11 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,23 +66,7 @@ class TokenVerifierTest {
         try {
             Files.writeString(jwks, tokens.jwks());
             Instant start = Instant.now();
-            AtomicReference<Instant> now = new AtomicReference<>(start);
-            Clock clock = new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-            };
+            MutableClock clock = new MutableClock(start);
             TokenVerifier verifier = new TokenVerifier(new Jwks(jwks.toUri(), Duration.ofMinutes(5), Duration.ZERO,
                     Clock.systemUTC()), TestTokens.ISSUER, "cairn", clock);
             String token = tokens.token("user-1", "u@example.com", Duration.ofMinutes(15), TestTokens.ISSUER, "cairn",
@@ -92,13 +74,13 @@ class TokenVerifierTest {
             assertThat(verifier.verify(token).subject()).isEqualTo("user-1");
             assertThat(verifier.verify(token).subject()).as("remembered").isEqualTo("user-1");
 
-            now.set(start.plus(Duration.ofMinutes(16)));
+            clock.set(start.plus(Duration.ofMinutes(16)));
             assertThatThrownBy(() -> verifier.verify(token)).as("remembered, but past its exp")
                     .hasMessageContaining("expired");
 
             String wrongAudience = tokens.token("user-2", "v@example.com", Duration.ofMinutes(15), TestTokens.ISSUER,
                     "someone-else", List.of("customer"));
-            now.set(start);
+            clock.set(start);
             assertThatThrownBy(() -> verifier.verify(wrongAudience)).hasMessageContaining("audience");
             assertThatThrownBy(() -> verifier.verify(wrongAudience)).as("refused again, not remembered")
                     .hasMessageContaining("audience");

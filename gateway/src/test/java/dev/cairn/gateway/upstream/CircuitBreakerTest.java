@@ -1,34 +1,16 @@
 package dev.cairn.gateway.upstream;
 
+import dev.cairn.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CircuitBreakerTest {
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void opensAtTheFailureRateThenTriesAgainAndCloses() {
@@ -44,7 +26,7 @@ class CircuitBreakerTest {
         assertThat(breaker.tryAcquire()).isFalse();
         assertThat(breaker.retryAfterSeconds()).isEqualTo(5);
 
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
         assertThat(breaker.tryAcquire()).isTrue();
         assertThat(breaker.tryAcquire()).isTrue();
@@ -61,7 +43,7 @@ class CircuitBreakerTest {
         breaker.record(false);
         breaker.tryAcquire();
         breaker.record(false);
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(breaker.tryAcquire()).isTrue();
         breaker.record(false);
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
