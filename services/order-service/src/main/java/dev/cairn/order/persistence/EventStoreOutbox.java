@@ -17,13 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The event store as the relay's outbox: rows after the relay's last position, in position order, whose writing
- * transaction is older than every transaction still running (so a position that commits late is never skipped; see
- * docs/EVENTS.md). Each row is sent as a CloudEvent built from it; publishing advances the position.
+ * The event store as the relay's outbox: rows after the relay's cursor in (writing transaction, position) order,
+ * written by transactions older than every transaction still running. A transaction that commits later has a higher
+ * id than all of those, so it always sorts after the cursor and is never skipped, however its positions interleave
+ * with others' (see docs/EVENTS.md). Each row is sent as a CloudEvent built from it; publishing advances the cursor.
+ * Events of one aggregate may leave in another order than their sequence; consumers order them by sequence.
  */
 public final class EventStoreOutbox implements OutboxSource {
 
     private static final String SERVICE = "order-service";
+    /** Rows after the relay's cursor (the relay's name is the statement's first parameter). */
+    private static final String AFTER_CURSOR = "(transaction_id, position) > coalesce((select (last_transaction_id, "
+            + "last_position) from event_relay_positions where relay = ?), ('0'::xid8, 0::bigint))";
 
     private final DataSource dataSource;
     private final String relay;
@@ -38,8 +43,8 @@ public final class EventStoreOutbox implements OutboxSource {
     @Override
     public long backlog() throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from event_store where position > "
-                     + "coalesce((select last_position from event_relay_positions where relay = ?), 0)")) {
+             PreparedStatement count = connection.prepareStatement("select count(*) from event_store where "
+                     + AFTER_CURSOR)) {
             count.setString(1, relay);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -53,9 +58,9 @@ public final class EventStoreOutbox implements OutboxSource {
         List<PendingEvent> events = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("select position, id, aggregate_id, sequence, type, "
-                     + "payload, metadata, occurred_at from event_store where position > coalesce((select last_position "
-                     + "from event_relay_positions where relay = ?), 0) "
-                     + "and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) order by position limit ?")) {
+                     + "payload, metadata, occurred_at, transaction_id::text from event_store where " + AFTER_CURSOR
+                     + " and transaction_id < pg_snapshot_xmin(pg_current_snapshot()) "
+                     + "order by transaction_id, position limit ?")) {
             select.setString(1, relay);
             select.setInt(2, max);
             try (ResultSet rows = select.executeQuery()) {
@@ -67,23 +72,27 @@ public final class EventStoreOutbox implements OutboxSource {
                             metadata.hasNonNull("traceparent") ? metadata.get("traceparent").asText() : null,
                             rows.getLong(4), "1");
                     events.add(new PendingEvent(event.id(), event.subject(), event.sequence(), event.type(),
-                            new String(codec.encode(event), StandardCharsets.UTF_8), Long.toString(rows.getLong(1)),
-                            event.traceparent()));
+                            new String(codec.encode(event), StandardCharsets.UTF_8),
+                            rows.getString(9) + "/" + rows.getLong(1), event.traceparent()));
                 }
             }
         }
         return events;
     }
 
+    /** Moves the cursor to the last event of the batch (the batch is in cursor order), never back. */
     @Override
     public void published(List<PendingEvent> events) throws Exception {
-        long last = events.stream().mapToLong(event -> Long.parseLong(event.position())).max().orElseThrow();
+        String[] last = events.getLast().position().split("/", 2);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("insert into event_relay_positions (relay, last_position, "
-                     + "updated_at) values (?, ?, now()) on conflict (relay) do update set last_position = "
-                     + "greatest(event_relay_positions.last_position, excluded.last_position), updated_at = now()")) {
+             PreparedStatement upsert = connection.prepareStatement("insert into event_relay_positions (relay, "
+                     + "last_transaction_id, last_position, updated_at) values (?, ?::xid8, ?, now()) on conflict (relay) "
+                     + "do update set last_transaction_id = excluded.last_transaction_id, last_position = "
+                     + "excluded.last_position, updated_at = now() where (event_relay_positions.last_transaction_id, "
+                     + "event_relay_positions.last_position) < (excluded.last_transaction_id, excluded.last_position)")) {
             upsert.setString(1, relay);
-            upsert.setLong(2, last);
+            upsert.setString(2, last[0]);
+            upsert.setLong(3, Long.parseLong(last[1]));
             upsert.executeUpdate();
         }
     }
