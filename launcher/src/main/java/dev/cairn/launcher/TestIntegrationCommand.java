@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = {"Run only the integration suites of system-tests/ (they start the whole platform as ./cairn up "
                 + "does): starts PostgreSQL, Redis and RabbitMQ if installed but stopped, then ./mvnw -B verify -pl "
                 + "system-tests -am -Dtest=none (the modules the suites start are built, no unit tests run).",
-                "Extra arguments go to Maven, e.g. ./cairn test-integration -Dit.test=HostileInputIT, or -Pchaos."})
+                "Extra arguments go to Maven, e.g. ./cairn test-integration -Dit.test=HostileInputIT, or -Pno-chaos."})
 final class TestIntegrationCommand implements Callable<Integer> {
 
     /** What selects the integration suites: the system-tests module, the modules it needs, no unit tests. */
