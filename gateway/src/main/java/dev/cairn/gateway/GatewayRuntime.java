@@ -2,6 +2,7 @@ package dev.cairn.gateway;
 
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.redis.RedisClients;
+import dev.cairn.commons.tracing.Tracing;
 import dev.cairn.gateway.admin.GatewayView;
 import dev.cairn.gateway.auth.Jwks;
 import dev.cairn.gateway.auth.TokenVerifier;
@@ -20,6 +21,7 @@ import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.HttpRouting;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -93,18 +95,19 @@ public class GatewayRuntime {
                 // the gateway's own, named after its pool (UpstreamSpan)
                 .servicesDiscoverServices(false)
                 .build();
+        Tracer tracer = Tracing.tracer();
         ProxyHandler proxy = new ProxyHandler(table, upstreams, tokens, limiter, new RetryBudget(0.2, 20), metrics,
                 new GatewayView(table, upstreams, limiter, clock),
                 ConfigValues.duration(config, "cairn.gateway.eject-for", Duration.ofSeconds(10)), client,
                 new ResponseCache(redis, config.getOptionalValue("cairn.gateway.cache-prefix", String.class)
                         .orElse("cairn:gateway:cache:"), 256 * 1024, clock),
-                new AccessLog(config.getOptionalValue("cairn.gateway.access-log", Boolean.class).orElse(true)));
+                new AccessLog(config.getOptionalValue("cairn.gateway.access-log", Boolean.class).orElse(true)), tracer);
         metrics.watch(upstreams.pools());
         gauges = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-gauges").factory());
         gauges.scheduleWithFixedDelay(() -> metrics.watch(upstreams.pools()), 5, 5, TimeUnit.SECONDS);
 
         HttpRouting.Builder routing = beans.getExtension(ServerCdiExtension.class).serverRoutingBuilder();
-        routing.addFilter(new EdgeFilter(() -> table.get().corsOrigins()));
+        routing.addFilter(new EdgeFilter(() -> table.get().corsOrigins(), tracer));
         routing.any(proxy);
         LOG.info(() -> "Gateway routes from " + table.origin() + ": " + table.get().routes().size() + " routes, "
                 + table.get().pools().size() + " pools");

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 
 import java.util.List;
@@ -34,9 +35,12 @@ public final class EdgeFilter implements Filter {
             + "RateLimit-Reset, X-Request-Id, Deprecation, Link";
 
     private final Supplier<List<String>> corsOrigins;
+    private final Tracer tracer;
 
-    public EdgeFilter(Supplier<List<String>> corsOrigins) {
+    /** @param tracer the process's tracer, looked up once ({@link Tracing#tracer()}), not per request */
+    public EdgeFilter(Supplier<List<String>> corsOrigins, Tracer tracer) {
         this.corsOrigins = corsOrigins;
+        this.tracer = tracer;
     }
 
     /**
@@ -46,7 +50,7 @@ public final class EdgeFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String method = request.prologue().method().text();
-        Span span = Tracing.tracer().spanBuilder((METHODS.contains(method) ? method : "OTHER") + " gateway")
+        Span span = tracer.spanBuilder((METHODS.contains(method) ? method : "OTHER") + " gateway")
                 .setSpanKind(SpanKind.SERVER)
                 .setParent(Tracing.parentOf(request.headers().first(RequestIdentity.TRACEPARENT).orElse(null)))
                 .setAttribute("http.method", method)

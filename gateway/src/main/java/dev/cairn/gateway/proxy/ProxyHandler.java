@@ -23,6 +23,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,10 +86,12 @@ public final class ProxyHandler implements Handler {
     private final WebClient client;
     private final ResponseCache cache;
     private final AccessLog accessLog;
+    private final Tracer tracer;
 
     public ProxyHandler(Supplier<RouteTable> routes, Upstreams upstreams, TokenVerifier tokens, RateLimiter limiter,
                         RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, WebClient client,
-                        ResponseCache cache, AccessLog accessLog) {
+                        ResponseCache cache, AccessLog accessLog, Tracer tracer) {
+        this.tracer = tracer;
         this.routes = routes;
         this.upstreams = upstreams;
         this.tokens = tokens;
@@ -244,7 +247,7 @@ public final class ProxyHandler implements Handler {
                     instance.finished();
                 }
             };
-            UpstreamSpan span = UpstreamSpan.start(method, pool.name(), instance.url(), attempt);
+            UpstreamSpan span = UpstreamSpan.start(tracer, method, pool.name(), instance.url(), attempt);
             HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url(), span.traceparent());
             try (HttpClientResponse upstream = body.length == 0 ? call.request() : call.submit(body)) {
                 int status = upstream.status().code();

@@ -4,6 +4,7 @@ import dev.cairn.commons.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 
 import java.net.URI;
 
@@ -19,8 +20,8 @@ final class UpstreamSpan implements AutoCloseable {
         this.span = span;
     }
 
-    static UpstreamSpan start(String method, String pool, URI instance, int attempt) {
-        return new UpstreamSpan(Tracing.tracer().spanBuilder(method + " " + pool)
+    static UpstreamSpan start(Tracer tracer, String method, String pool, URI instance, int attempt) {
+        return new UpstreamSpan(tracer.spanBuilder(method + " " + pool)
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("http.method", method)
                 .setAttribute("server.address", String.valueOf(instance.getHost()))
