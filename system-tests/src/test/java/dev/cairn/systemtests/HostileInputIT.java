@@ -142,7 +142,7 @@ class HostileInputIT {
         assertThat(Snapshot.take(platform, customer, product, run)).isEqualTo(before);
         Platform.Customer after = platform.newCustomer("after-fuzz");
         String order = platform.placeOrder(after.token(), product, 1, "tok_ok");
-        assertThat(platform.awaitSettled(after.token(), order).get("status").asText()).isEqualTo("CONFIRMED");
+        platform.awaitConfirmed(after.token(), order);
     }
 
     private void fire(int port, Attack attack) {

@@ -100,8 +100,7 @@ class MicroserviceIntegrationIT {
                 Map.of("Idempotency-Key", key));
         assertThat(Platform.json(replayed).get("id").asText()).as("the same key places no second order").isEqualTo(orderId);
 
-        JsonNode order = platform.awaitSettled(customer.token(), orderId);
-        assertThat(order.get("status").asText()).isEqualTo("CONFIRMED");
+        JsonNode order = platform.awaitConfirmed(customer.token(), orderId);
         assertThat(order.get("total").get("amount").asText()).isEqualTo("85.00");
         assertThat(platform.stock(product).get("available").asInt()).isEqualTo(3);
         assertThat(platform.stock(product).get("reserved").asInt()).isEqualTo(2);
@@ -176,8 +175,8 @@ class MicroserviceIntegrationIT {
         platform.setStock(product, 10);
         String first = platform.placeOrder(customer.token(), product, 3, "tok_ok");
         String second = platform.placeOrder(customer.token(), product, 4, "tok_ok");
-        assertThat(platform.awaitSettled(customer.token(), first).get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(platform.awaitSettled(customer.token(), second).get("status").asText()).isEqualTo("CONFIRMED");
+        platform.awaitConfirmed(customer.token(), first);
+        platform.awaitConfirmed(customer.token(), second);
 
         await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             // user-service.order-events: order.created counted on the profile

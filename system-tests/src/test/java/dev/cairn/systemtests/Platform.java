@@ -258,6 +258,14 @@ final class Platform implements AutoCloseable {
         return order[0];
     }
 
+    /** Waits until the order has left PENDING and asserts it was confirmed (the failure names the reason). */
+    JsonNode awaitConfirmed(String token, String orderId) {
+        JsonNode order = awaitSettled(token, orderId);
+        assertThat(order.get("status").asText()).as("order %s (platform logs: %s)", order, runDir.resolve("logs"))
+                .isEqualTo("CONFIRMED");
+        return order;
+    }
+
     HttpResponse<String> call(String method, String path, String token, String body) {
         return call(method, path, token, body, Map.of());
     }
