@@ -1,6 +1,10 @@
 package dev.cairn.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.order.domain.OrderLine;
+import dev.cairn.order.persistence.SagaStore;
+import dev.cairn.order.saga.OrderSaga;
+import dev.cairn.order.saga.SagaRecords;
 import dev.cairn.testsupport.ProductCatalogStub;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -10,12 +14,16 @@ import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +31,7 @@ import static dev.cairn.order.OrderApi.customer;
 import static dev.cairn.order.OrderApi.order;
 import static dev.cairn.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Every payment token path ends in the right status with stock and payment consistent; history and live updates. */
@@ -33,6 +42,10 @@ class OrderSagaTest {
 
     @Inject
     WebTarget target;
+    @Inject
+    OrderSaga saga;
+    @Inject
+    SagaRecords records;
     @Inject
     @Named("orders")
     DataSource dataSource;
@@ -63,6 +76,64 @@ class OrderSagaTest {
         JsonNode history = json(api.request("/api/v1/orders/" + id + "/history", customer.token()).get());
         assertThat(history).extracting(event -> event.get("type").asText()).containsExactly("order.created", "order.paid");
         assertThat(history).extracting(event -> event.get("sequence").asLong()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void runsStartedTogetherForOneSagaReserveAndPayItOnce() {
+        // The poller and a kick (or two kicks) can start runs of one new saga at the same moment; each must see
+        // the other's lease, or both reserve and the second reservation finds the stock gone (order REJECTED).
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "2.00", 12);
+        OrderApi.Customer customer = customer();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = api.placed(customer, order(product, 3, "tok_ok"));
+            for (int kick = 0; kick < 3; kick++) {
+                saga.kick(UUID.fromString(id));
+            }
+            ids.add(id);
+        }
+        for (String id : ids) {
+            assertThat(api.awaitStatus(customer, id, "CONFIRMED").get("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(db.reservedUnits(id)).as("units reserved by order %s", id).isEqualTo(3);
+        }
+        assertThat(api.stockOf(product).get("available").asInt()).isZero();
+        assertThat(api.stockOf(product).get("reserved").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aRunnerWhoseLeaseRanOutCannotCommitAStep() {
+        OrderApi api = new OrderApi(target);
+        OrderDatabase db = new OrderDatabase(dataSource);
+        String product = product(api, "1.00", 5);
+        UUID orderId = UUID.randomUUID();
+        // A saga of no real order, due in an hour so that the poller leaves it to this test.
+        Instant later = Instant.now().plus(Duration.ofHours(2));
+        db.update("insert into order_sagas (order_id, state, payment_token, next_attempt_at, started_at, updated_at) "
+                + "values (?, 'RESERVE', 'tok_ok', now() + interval '1 hour', now(), now())", orderId);
+        try {
+            List<OrderLine> lines = List.of(new OrderLine(product, 2, new BigDecimal("1.00"), "EUR"));
+            Duration lease = Duration.ofSeconds(30);
+            assertThat(records.claim(orderId, "runner-a", lease, later)).isPresent();
+            assertThat(records.claim(orderId, "runner-b", lease, later.plusSeconds(1))).as("leased to runner-a").isEmpty();
+            assertThat(records.claim(orderId, "runner-b", lease, later.plusSeconds(31))).as("runner-a's lease ran out")
+                    .hasValueSatisfying(state -> assertThat(state.state()).isEqualTo("RESERVE"));
+
+            assertThatThrownBy(() -> records.reserve(orderId, "runner-a", lines, later))
+                    .isInstanceOf(SagaStore.LeaseLostException.class);
+            assertThat(api.stockOf(product).get("available").asInt()).as("runner-a's reservation rolled back").isEqualTo(5);
+            records.retryLater(orderId, "runner-a", "late", later, later);
+            assertThat(records.claim(orderId, "runner-c", lease, later.plusSeconds(32)))
+                    .as("runner-a cannot give up runner-b's lease").isEmpty();
+
+            records.reserve(orderId, "runner-b", lines, later.plusSeconds(32));
+            assertThat(api.stockOf(product).get("available").asInt()).isEqualTo(3);
+            assertThat(db.count("select count(*) from order_sagas where order_id = ? and state = 'PAY'", orderId)).isEqualTo(1);
+        } finally {
+            db.update("delete from inventory_reservations where order_id = ?", orderId);
+            db.update("delete from order_sagas where order_id = ?", orderId);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.cairn.order.domain.OrderStatus;
 import dev.cairn.order.payment.PaymentProvider;
 import dev.cairn.order.persistence.InventoryStore;
 import dev.cairn.order.persistence.PaymentStore;
+import dev.cairn.order.persistence.SagaStore;
 import dev.cairn.order.persistence.SagaStore.SagaState;
 import dev.cairn.order.service.OrderWriter;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,6 +67,7 @@ public class OrderSaga {
     private final Clock clock;
     private final MetricRegistry metrics;
     private final String owner = "saga-" + UUID.randomUUID();
+    private final AtomicLong runs = new AtomicLong();
     private final Duration lease;
     private final Duration pricingDeadline;
     private final int paymentAttempts;
@@ -120,20 +123,18 @@ public class OrderSaga {
         }
     }
 
-    /** Runs the saga as far as it goes now, if this instance can take its lease. */
+    /**
+     * Runs the saga as far as it goes now, if it can take the saga's lease. Each run claims under a runner id of its
+     * own, so a run started by {@link #kick} and one started by the poller never work on one saga together.
+     */
     void run(UUID orderId) {
+        String runner = owner + "/" + runs.incrementAndGet();
         try {
-            if (!records.claim(orderId, owner, lease, clock.instant())) {
-                return;
-            }
-            while (true) {
-                Optional<SagaState> state = records.state(orderId);
-                if (state.isEmpty() || state.get().state().equals(SagaStep.COMPLETED.name())) {
-                    return;
-                }
+            Optional<SagaState> state = records.claim(orderId, runner, lease, clock.instant());
+            while (state.isPresent()) {
                 SagaStep step = SagaStep.valueOf(state.get().state());
                 long started = System.nanoTime();
-                boolean advanced = executeInTrace(step, state.get());
+                boolean advanced = executeInTrace(step, state.get(), runner);
                 metrics.timer("cairn_saga_step", new Tag("step", step.name().toLowerCase()))
                         .update(Duration.ofNanos(System.nanoTime() - started));
                 if (haltAfter.isPresent() && haltAfter.get() == step && advanced) {
@@ -143,11 +144,14 @@ public class OrderSaga {
                 if (!advanced) {
                     return;
                 }
-                records.claim(orderId, owner, lease, clock.instant());
+                state = records.claim(orderId, runner, lease, clock.instant());
             }
+        } catch (SagaStore.LeaseLostException e) {
+            // Our lease ran out during the step and another runner has the saga now; the step was rolled back.
+            LOG.info(e.getMessage() + "; leaving it to its new runner");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Saga of order " + orderId + " failed; it will be retried", e);
-            records.retryLater(orderId, message(e), clock.instant().plus(backoff), clock.instant());
+            records.retryLater(orderId, runner, message(e), clock.instant().plus(backoff), clock.instant());
         }
     }
 
@@ -155,13 +159,13 @@ public class OrderSaga {
      * Runs one step inside a span of the trace of the request that placed the order, so the step's calls (the
      * product service) and events (and their consumers) belong to that order's trace.
      */
-    private boolean executeInTrace(SagaStep step, SagaState saga) {
+    private boolean executeInTrace(SagaStep step, SagaState saga, String runner) {
         Span span = Tracing.tracer().spanBuilder("order-saga " + step.name().toLowerCase())
                 .setParent(Tracing.parentOf(saga.traceparent()))
                 .setAttribute("cairn.order_id", saga.orderId().toString())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            return execute(step, saga);
+            return execute(step, saga, runner);
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
@@ -172,25 +176,25 @@ public class OrderSaga {
     }
 
     /** Runs one step; returns whether the saga moved on (false: it waits for a retry). */
-    private boolean execute(SagaStep step, SagaState saga) {
+    private boolean execute(SagaStep step, SagaState saga, String runner) {
         UUID orderId = saga.orderId();
         Order order = orders.load(orderId.toString()).orElseThrow();
         if (order.status() == OrderStatus.CANCELLED && step != SagaStep.COMPENSATE) {
-            records.advance(orderId, SagaStep.COMPENSATE, null, "cancelled", clock.instant());
+            records.advance(orderId, runner, SagaStep.COMPENSATE, null, "cancelled", clock.instant());
             return true;
         }
         return switch (step) {
-            case PRICE -> price(order, saga);
-            case RESERVE -> reserve(order, saga);
-            case PAY -> pay(order, saga);
-            case CAPTURE -> capture(order, saga);
-            case CONFIRM -> confirm(order, saga);
-            case COMPENSATE -> compensate(order, saga);
+            case PRICE -> price(order, saga, runner);
+            case RESERVE -> reserve(order, saga, runner);
+            case PAY -> pay(order, saga, runner);
+            case CAPTURE -> capture(order, saga, runner);
+            case CONFIRM -> confirm(order, saga, runner);
+            case COMPENSATE -> compensate(order, saga, runner);
             case COMPLETED -> false;
         };
     }
 
-    private boolean price(Order order, SagaState saga) {
+    private boolean price(Order order, SagaState saga, String runner) {
         List<OrderLine> priced = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             Optional<ProductSnapshot> product;
@@ -198,33 +202,33 @@ public class OrderSaga {
                 product = prices.find(line.productId());
             } catch (RuntimeException unavailable) {
                 if (clock.instant().isAfter(saga.startedAt().plus(pricingDeadline))) {
-                    return fail(saga, "the product catalog is unavailable (" + message(unavailable) + ")");
+                    return fail(saga, runner, "the product catalog is unavailable (" + message(unavailable) + ")");
                 }
-                return retry(saga, "product service: " + message(unavailable));
+                return retry(saga, runner, "product service: " + message(unavailable));
             }
             if (product.isEmpty() || product.get().price() == null) {
-                return fail(saga, "product " + line.productId() + " does not exist");
+                return fail(saga, runner, "product " + line.productId() + " does not exist");
             }
             priced.add(line.priced(product.get().price().value(), product.get().price().currency()));
         }
         if (priced.stream().map(OrderLine::currency).distinct().count() > 1) {
-            return fail(saga, "the products are priced in different currencies");
+            return fail(saga, runner, "the products are priced in different currencies");
         }
-        records.advance(saga.orderId(), SagaStep.RESERVE, Json.write(priced), null, clock.instant());
+        records.advance(saga.orderId(), runner, SagaStep.RESERVE, Json.write(priced), null, clock.instant());
         return true;
     }
 
-    private boolean reserve(Order order, SagaState saga) {
+    private boolean reserve(Order order, SagaState saga, String runner) {
         try {
-            records.reserve(saga.orderId(), linesOf(saga), clock.instant());
+            records.reserve(saga.orderId(), runner, linesOf(saga), clock.instant());
             return true;
         } catch (InventoryStore.OutOfStockException e) {
             metrics.counter("cairn_inventory_stockouts").inc();
-            return fail(saga, "insufficient stock for product " + e.productId());
+            return fail(saga, runner, "insufficient stock for product " + e.productId());
         }
     }
 
-    private boolean pay(Order order, SagaState saga) {
+    private boolean pay(Order order, SagaState saga, String runner) {
         List<OrderLine> lines = linesOf(saga);
         var total = SagaRecords.total(lines);
         String currency = lines.getFirst().currency();
@@ -233,86 +237,86 @@ public class OrderSaga {
             outcome = payments.authorize(saga.orderId(), total, currency, saga.paymentToken());
         } catch (PaymentProvider.ProviderUnavailableException e) {
             return saga.attempts() + 1 >= paymentAttempts
-                    ? fail(saga, "the payment provider is unavailable (" + e.getMessage() + ")")
-                    : retry(saga, e.getMessage());
+                    ? fail(saga, runner, "the payment provider is unavailable (" + e.getMessage() + ")")
+                    : retry(saga, runner, e.getMessage());
         }
         switch (outcome) {
-            case PaymentProvider.Authorization.Approved approved -> records.payment(saga.orderId(),
+            case PaymentProvider.Authorization.Approved approved -> records.payment(saga.orderId(), runner,
                     approved.authorizationId(), total, currency, PaymentStore.Status.AUTHORIZED, null, SagaStep.CAPTURE,
                     clock.instant());
-            case PaymentProvider.Authorization.Declined declined -> records.payment(saga.orderId(), null, total,
+            case PaymentProvider.Authorization.Declined declined -> records.payment(saga.orderId(), runner, null, total,
                     currency, PaymentStore.Status.DECLINED, "payment declined: " + declined.reason(),
                     SagaStep.COMPENSATE, clock.instant());
         }
         return true;
     }
 
-    private boolean capture(Order order, SagaState saga) {
+    private boolean capture(Order order, SagaState saga, String runner) {
         PaymentStore.Payment payment = records.paymentOf(saga.orderId()).orElseThrow();
         try {
             payments.capture(payment.authorizationId());
         } catch (PaymentProvider.ProviderUnavailableException e) {
             return saga.attempts() + 1 >= paymentAttempts
-                    ? fail(saga, "the payment could not be captured (" + e.getMessage() + ")")
-                    : retry(saga, e.getMessage());
+                    ? fail(saga, runner, "the payment could not be captured (" + e.getMessage() + ")")
+                    : retry(saga, runner, e.getMessage());
         }
-        records.payment(saga.orderId(), payment.authorizationId(), payment.amount(), payment.currency(),
+        records.payment(saga.orderId(), runner, payment.authorizationId(), payment.amount(), payment.currency(),
                 PaymentStore.Status.CAPTURED, null, SagaStep.CONFIRM, clock.instant());
         return true;
     }
 
-    private boolean confirm(Order order, SagaState saga) {
+    private boolean confirm(Order order, SagaState saga, String runner) {
         if (order.status() == OrderStatus.CONFIRMED) {
             // Confirmed already (the step ran, its commit was not seen): nothing left to do.
-            records.advance(saga.orderId(), SagaStep.COMPLETED, null, null, clock.instant());
+            records.advance(saga.orderId(), runner, SagaStep.COMPLETED, null, null, clock.instant());
             return true;
         }
         if (order.status() != OrderStatus.PENDING) {
-            return fail(saga, "the order became " + order.status() + " before it could be confirmed");
+            return fail(saga, runner, "the order became " + order.status() + " before it could be confirmed");
         }
         PaymentStore.Payment payment = records.paymentOf(saga.orderId()).orElseThrow();
         List<OrderLine> lines = linesOf(saga);
         Order confirmed = writer.change(order.id(), "saga",
                 current -> current.pay(lines, payment.authorizationId(), clock.instant()),
-                (before, after) -> records.advance(saga.orderId(), SagaStep.COMPLETED, null, null, clock.instant()));
+                (before, after) -> records.advance(saga.orderId(), runner, SagaStep.COMPLETED, null, null, clock.instant()));
         metrics.histogram("cairn_order_value").update(confirmed.total().movePointRight(2).longValue());
         return true;
     }
 
-    private boolean compensate(Order order, SagaState saga) {
+    private boolean compensate(Order order, SagaState saga, String runner) {
         Optional<PaymentStore.Payment> payment = records.paymentOf(saga.orderId());
         try {
             if (payment.isPresent() && payment.get().status() == PaymentStore.Status.CAPTURED) {
                 payments.refund(payment.get().authorizationId());
-                records.payment(saga.orderId(), null, payment.get().amount(), payment.get().currency(),
+                records.payment(saga.orderId(), runner, null, payment.get().amount(), payment.get().currency(),
                         PaymentStore.Status.REFUNDED, saga.lastError(), SagaStep.COMPENSATE, clock.instant());
             } else if (payment.isPresent() && payment.get().status() == PaymentStore.Status.AUTHORIZED) {
                 payments.voidAuthorization(payment.get().authorizationId());
-                records.payment(saga.orderId(), null, payment.get().amount(), payment.get().currency(),
+                records.payment(saga.orderId(), runner, null, payment.get().amount(), payment.get().currency(),
                         PaymentStore.Status.VOIDED, saga.lastError(), SagaStep.COMPENSATE, clock.instant());
             }
         } catch (PaymentProvider.ProviderUnavailableException e) {
-            return retry(saga, e.getMessage());
+            return retry(saga, runner, e.getMessage());
         }
         records.releaseStock(saga.orderId(), clock.instant());
         if (order.status() == OrderStatus.PENDING) {
             String reason = saga.lastError() == null ? "the order could not be completed" : saga.lastError();
             writer.change(order.id(), "saga", current -> current.reject(reason, clock.instant()),
-                    (before, after) -> records.advance(saga.orderId(), SagaStep.COMPLETED, null, null, clock.instant()));
+                    (before, after) -> records.advance(saga.orderId(), runner, SagaStep.COMPLETED, null, null, clock.instant()));
         } else {
-            records.advance(saga.orderId(), SagaStep.COMPLETED, null, null, clock.instant());
+            records.advance(saga.orderId(), runner, SagaStep.COMPLETED, null, null, clock.instant());
         }
         return true;
     }
 
-    private boolean fail(SagaState saga, String reason) {
-        records.advance(saga.orderId(), SagaStep.COMPENSATE, null, reason, clock.instant());
+    private boolean fail(SagaState saga, String runner, String reason) {
+        records.advance(saga.orderId(), runner, SagaStep.COMPENSATE, null, reason, clock.instant());
         return true;
     }
 
-    private boolean retry(SagaState saga, String error) {
+    private boolean retry(SagaState saga, String runner, String error) {
         Duration wait = backoff.multipliedBy(1L << Math.min(saga.attempts(), 5));
-        records.retryLater(saga.orderId(), error, clock.instant().plus(wait), clock.instant());
+        records.retryLater(saga.orderId(), runner, error, clock.instant().plus(wait), clock.instant());
         return false;
     }
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The saga's database work, each method one transaction (the saga's external calls happen between them). */
+/**
+ * The saga's database work, each method one transaction (the saga's external calls happen between them). A step's
+ * effects commit together with the move to the next step, which only the runner holding the lease can make.
+ */
 @ApplicationScoped
 public class SagaRecords {
 
@@ -31,13 +34,8 @@ public class SagaRecords {
     }
 
     @Transactional
-    public boolean claim(UUID orderId, String owner, java.time.Duration lease, Instant now) {
-        return sagas.claim(orderId, owner, lease, now);
-    }
-
-    @Transactional
-    public Optional<SagaStore.SagaState> state(UUID orderId) {
-        return sagas.find(orderId);
+    public Optional<SagaStore.SagaState> claim(UUID orderId, String runner, java.time.Duration lease, Instant now) {
+        return sagas.claim(orderId, runner, lease, now);
     }
 
     @Transactional
@@ -46,28 +44,28 @@ public class SagaRecords {
     }
 
     @Transactional
-    public void advance(UUID orderId, SagaStep next, String prices, String reason, Instant now) {
-        sagas.advance(orderId, next.name(), prices, reason, now);
+    public void advance(UUID orderId, String runner, SagaStep next, String prices, String reason, Instant now) {
+        sagas.advance(orderId, runner, next.name(), prices, reason, now);
     }
 
     @Transactional
-    public void retryLater(UUID orderId, String error, Instant at, Instant now) {
-        sagas.retryLater(orderId, error, at, now);
+    public void retryLater(UUID orderId, String runner, String error, Instant at, Instant now) {
+        sagas.retryLater(orderId, runner, error, at, now);
     }
 
     /** Reserves the lines and moves to PAY in one transaction. */
     @Transactional
-    public void reserve(UUID orderId, List<OrderLine> lines, Instant now) {
+    public void reserve(UUID orderId, String runner, List<OrderLine> lines, Instant now) {
         inventory.reserve(orderId, lines, now);
-        sagas.advance(orderId, SagaStep.PAY.name(), null, null, now);
+        sagas.advance(orderId, runner, SagaStep.PAY.name(), null, null, now);
     }
 
     /** Records the payment's status and moves to the next step in one transaction. */
     @Transactional
-    public void payment(UUID orderId, String authorizationId, BigDecimal amount, String currency,
+    public void payment(UUID orderId, String runner, String authorizationId, BigDecimal amount, String currency,
                         PaymentStore.Status status, String reason, SagaStep next, Instant now) {
         payments.record(orderId, authorizationId, amount, currency, status, reason, now);
-        sagas.advance(orderId, next.name(), null, status == PaymentStore.Status.DECLINED ? reason : null, now);
+        sagas.advance(orderId, runner, next.name(), null, status == PaymentStore.Status.DECLINED ? reason : null, now);
     }
 
     @Transactional

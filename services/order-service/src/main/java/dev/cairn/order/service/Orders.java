@@ -83,7 +83,7 @@ public class Orders {
      */
     public Order cancel(UUID orderId, String actor, String reason) {
         Order cancelled = command(orderId, actor, order -> order.cancel(actor, reason, clock.instant()),
-                (before, after) -> sagas.advance(orderId, SagaStep.COMPENSATE.name(), null, reason, clock.instant()));
+                (before, after) -> sagas.redirect(orderId, SagaStep.COMPENSATE.name(), reason, clock.instant()));
         saga.kick(orderId);
         return cancelled;
     }
