@@ -46,7 +46,17 @@ public final class BenchMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        System.exit(new CommandLine(new BenchMain())
+                .setExecutionExceptionHandler((error, commandLine, parsed) -> {
+                    if (!(error instanceof IllegalStateException)) {
+                        throw error;
+                    }
+                    // a benchmark that cannot run says why, without a stack trace (a missing tool, a process that
+                    // did not start: its log is named in the message)
+                    commandLine.getErr().println("cairn " + commandLine.getCommandSpec().qualifiedName() + ": " + error.getMessage());
+                    return 1;
+                })
+                .execute(args));
     }
 
     /** The benchmarks of a full run, in the order they run. */

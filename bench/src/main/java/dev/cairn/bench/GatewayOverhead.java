@@ -36,6 +36,10 @@ public final class GatewayOverhead extends Benchmark {
     @Option(names = "--seconds", description = "Seconds per saturation and per paced run (default: ${DEFAULT-VALUE}).")
     int seconds = 8;
 
+    @Option(names = "--warmup-seconds", description = "Seconds of wrk per path before the rounds, so the JIT has compiled "
+            + "the hot paths of every process before anything is measured (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds = 30;
+
     @Option(names = "--connections", description = "wrk connections at saturation (default: ${DEFAULT-VALUE}).")
     int connections = 32;
 
@@ -58,7 +62,7 @@ public final class GatewayOverhead extends Benchmark {
         }
         int rounds = quick ? Math.min(this.rounds, 3) : this.rounds;
         Duration run = Duration.ofSeconds(quick ? 2 : seconds);
-        Duration warmup = Duration.ofSeconds(quick ? 3 : 10);
+        Duration warmup = Duration.ofSeconds(quick ? 3 : warmupSeconds);
         TestTokens tokens = TestTokens.withNewKey();
         Path jwks = Files.createTempFile("bench-jwks-", ".json");
         Path routes = Files.createTempFile("bench-routes-", ".yaml");
@@ -105,9 +109,15 @@ public final class GatewayOverhead extends Benchmark {
                 }
                 Map<String, List<Double>> throughput = new LinkedHashMap<>();
                 Map<String, Long> errors = new LinkedHashMap<>();
+                Map<String, Map<String, List<Double>>> cpu = new LinkedHashMap<>();
                 for (int round = 1; round <= rounds; round++) {
                     for (var target : targets.entrySet()) {
+                        Map<String, Double> cpuBefore = cpuSeconds(product, gateway);
                         Wrk.Result result = Wrk.run(target.getValue(), 2, connections, run, headers);
+                        Map<String, Double> cpuAfter = cpuSeconds(product, gateway);
+                        cpuAfter.forEach((process, seconds) -> cpu.computeIfAbsent(target.getKey(), key -> new LinkedHashMap<>())
+                                .computeIfAbsent(process, key -> new ArrayList<>())
+                                .add((seconds - cpuBefore.get(process)) * 1e6 / Math.max(1, result.requests())));
                         throughput.computeIfAbsent(target.getKey(), key -> new ArrayList<>()).add(result.requestsPerSecond());
                         errors.merge(target.getKey(), result.errors(), Long::sum);
                         System.out.printf(Locale.ROOT, "gateway: saturation round %d %s %.0f req/s%n", round,
@@ -135,7 +145,7 @@ public final class GatewayOverhead extends Benchmark {
                         }
                     }
                 }
-                return section(quick, rounds, warmup, run, rate, saturation, errors, p50, p99, pacedErrors);
+                return section(quick, rounds, warmup, run, rate, saturation, errors, p50, p99, pacedErrors, cpu);
             }
         } finally {
             Files.deleteIfExists(routes);
@@ -145,7 +155,7 @@ public final class GatewayOverhead extends Benchmark {
 
     private Section section(boolean quick, int rounds, Duration warmup, Duration run, double rate, Map<String, Summary> saturation,
                             Map<String, Long> errors, Map<String, List<Double>> p50, Map<String, List<Double>> p99,
-                            Map<String, Long> pacedErrors) {
+                            Map<String, Long> pacedErrors, Map<String, Map<String, List<Double>>> cpu) {
         Summary direct = saturation.get("direct");
         Summary nginx = saturation.get("nginx");
         Summary gateway = saturation.get("gateway");
@@ -157,6 +167,15 @@ public final class GatewayOverhead extends Benchmark {
             throughputTable.row(names.get(entry.getKey()), entry.getValue().format(0),
                     Summary.number(entry.getValue().ratioTo(direct), 2), Summary.number(entry.getValue().ratioTo(nginx), 2),
                     Long.toString(errors.get(entry.getKey())));
+        }
+        List<String> processes = List.copyOf(cpu.get("direct").keySet());
+        List<String> cpuHeader = new ArrayList<>(List.of("path"));
+        processes.forEach(process -> cpuHeader.add(process + ", µs"));
+        Section.Table cpuTable = new Section.Table(cpuHeader.toArray(String[]::new));
+        for (var entry : cpu.entrySet()) {
+            List<String> row = new ArrayList<>(List.of(names.get(entry.getKey())));
+            processes.forEach(process -> row.add(Summary.number(Summary.of(entry.getValue().get(process)).median(), 0)));
+            cpuTable.row(row.toArray(String[]::new));
         }
         Section.Table latencyTable = new Section.Table("path", "p50 ms, median (min–max)", "p99 ms, median (min–max)",
                 "p99 added vs direct", "errors");
@@ -191,6 +210,11 @@ public final class GatewayOverhead extends Benchmark {
                         + "(Debian's wrk, closed loop), one warm-up run per path (" + warmup.toSeconds() + " s), then "
                         + rounds + " rounds.")
                 .table(throughputTable)
+                .text("**CPU per request at saturation** (median of the rounds): CPU time each process used during "
+                        + "a saturation run (`/proc/<pid>/stat`; nginx and Redis summed over their processes), divided "
+                        + "by the requests wrk completed; the machine column is all busy CPU of `/proc/stat`, wrk and "
+                        + "everything else included. Where the machine's two cores go decides the throughput.")
+                .table(cpuTable)
                 .text(String.format(Locale.ROOT, "**Latency at a fixed 50 %% load**: %s req/s on every path (half the "
                         + "lowest saturation median above), open loop from the JVM load generator (`PacedLoad`: each "
                         + "request is due at start + i/rate and its latency counts from when it was due, so stalls "
@@ -198,6 +222,17 @@ public final class GatewayOverhead extends Benchmark {
                         Summary.number(rate, 0), run.toSeconds(), rounds))
                 .table(latencyTable)
                 .table(targets);
+    }
+
+    /** CPU seconds used so far by each process that serves the requests, and by the whole machine. */
+    private static Map<String, Double> cpuSeconds(BenchProcess product, BenchProcess gateway) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put("product-service", ProcStats.cpuSeconds(product.pid()));
+        seconds.put("nginx", ProcStats.cpuSecondsOfAll("nginx"));
+        seconds.put("gateway", ProcStats.cpuSeconds(gateway.pid()));
+        seconds.put("Redis", ProcStats.cpuSecondsOfAll("redis-server"));
+        seconds.put("machine", ProcStats.machineBusySeconds());
+        return seconds;
     }
 
     private static String firstProductId(String baseUrl) throws Exception {

@@ -30,6 +30,7 @@ final class GatewayRig {
     static final StubUpstream E3 = new StubUpstream("e3");
     static final StubUpstream FLAKY = new StubUpstream("flaky");
     static final StubUpstream ECHO = new StubUpstream("echo");
+    static final GarbledUpstream GARBLED = new GarbledUpstream();
 
     private static TcpProxy redisProxy;
     private static Path routes;
@@ -79,13 +80,18 @@ final class GatewayRig {
                   - { prefix: /echo, pool: echo }
                   - { prefix: /catalog, pool: echo, cache: true }
                   - { prefix: /slow, pool: echo, timeout: 300ms }
+                  - { prefix: /garbled, pool: garbled }
                 """.formatted(pools(Map.of(
                 "rr", pool("round_robin", List.of(A, B, C), List.of(1, 1, 1)),
                 "weighted", pool("weighted", List.of(HEAVY, LIGHT), List.of(3, 1)),
                 "least", pool("least_conn", List.of(IDLE_1, IDLE_2), List.of(1, 1)),
                 "eject", pool("round_robin", List.of(E1, E2, E3), List.of(1, 1, 1)),
                 "flaky", pool("round_robin", List.of(FLAKY), List.of(1)),
-                "echo", pool("round_robin", List.of(ECHO), List.of(1)))));
+                "echo", pool("round_robin", List.of(ECHO), List.of(1)))) + """
+                  garbled:
+                    healthInterval: 200ms
+                    instances: [ "%s" ]
+                """.formatted(GARBLED.url()));
     }
 
     private static String pools(Map<String, String> pools) {

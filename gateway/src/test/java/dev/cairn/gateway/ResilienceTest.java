@@ -55,6 +55,29 @@ class ResilienceTest {
     }
 
     @Test
+    void anIdempotentRequestWhoseUpstreamConnectionBrokeBeforeTheStatusLineIsTriedAgainOnTheSameInstance() {
+        GatewayClient gateway = new GatewayClient(target.getUri());
+        GatewayRig.GARBLED.garble(1);
+        HttpResponse<String> retried = gateway.get("/garbled/x");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo("{\"ok\":true}");
+        assertThat(GatewayRig.GARBLED.garbledRequests()).isEqualTo(2);
+
+        GatewayRig.GARBLED.garble(2);
+        HttpResponse<String> failed = gateway.get("/garbled/x");
+        assertThat(failed.statusCode()).as("one retry (the route's retries: 1), then a 502 problem").isEqualTo(502);
+        assertThat(failed.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(GatewayRig.GARBLED.garbledRequests()).isEqualTo(2);
+
+        GatewayRig.GARBLED.garble(1);
+        HttpResponse<String> posted = gateway.send(java.net.http.HttpRequest.newBuilder(target.getUri().resolve("/garbled/x"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), "Content-Type", "application/json");
+        assertThat(posted.statusCode()).as("a POST may have had its effect: not repeated").isEqualTo(502);
+        assertThat(GatewayRig.GARBLED.garbledRequests()).isEqualTo(1);
+        GatewayRig.GARBLED.garble(0);
+    }
+
+    @Test
     void anUpstreamThatDoesNotAnswerInTimeIsA504() {
         GatewayClient gateway = new GatewayClient(target.getUri());
         try {

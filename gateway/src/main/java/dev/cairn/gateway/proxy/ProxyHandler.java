@@ -61,6 +61,8 @@ public final class ProxyHandler implements Handler {
 
     /** Largest request body passed upstream. */
     public static final int MAX_BODY = 1024 * 1024;
+    /** Answers up to this size with a Content-Length are read whole and sent at once; larger ones are streamed. */
+    static final int WHOLE_BODY = 64 * 1024;
     /** The admin view of the gateway itself. */
     public static final String ADMIN_PATH = "/api/v1/admin/gateway";
 
@@ -223,10 +225,13 @@ public final class ProxyHandler implements Handler {
         Set<Instance> tried = new HashSet<>();
         boolean idempotent = IDEMPOTENT.contains(method);
         String lastFailure = null;
+        boolean againOnSameInstance = false;
         for (int attempt = 0; ; attempt++) {
             Optional<Instance> chosen = pool.choose(tried);
             if (chosen.isEmpty() && lastFailure != null) {
                 pool.breaker().record(false);
+                String failed = lastFailure;
+                LOG.warning(() -> method + " " + path + " to " + pool.name() + " failed on every attempt: " + failed);
                 ProblemWriter.send(response, 502, "The " + pool.name() + " service failed: " + lastFailure, path,
                         identity.traceId());
                 return new Outcome(502, pool.name());
@@ -249,7 +254,9 @@ public final class ProxyHandler implements Handler {
             };
             UpstreamSpan span = UpstreamSpan.start(tracer, method, pool.name(), instance.url(), attempt);
             HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url(), span.traceparent());
+            boolean answered = false;
             try (HttpClientResponse upstream = body.length == 0 ? call.request() : call.submit(body)) {
+                answered = true;
                 int status = upstream.status().code();
                 span.status(status);
                 if (status == 503 && idempotent && mayRetry && budget.tryWithdraw()) {
@@ -294,9 +301,18 @@ public final class ProxyHandler implements Handler {
                 }
                 if (failure == Failure.OTHER && !response.isSent() && idempotent && mayRetry && budget.tryWithdraw()) {
                     lastFailure = describe(e);
+                    if (!answered && !againOnSameInstance) {
+                        // it failed before the status line: a kept-alive connection can break where the next one
+                        // works, so the instance may be tried once more (when no other instance is left)
+                        againOnSameInstance = true;
+                        tried.remove(instance);
+                    }
+                    LOG.fine(() -> method + " " + path + " to " + instance.url() + " failed (" + describe(e) + "); retrying");
                     continue;
                 }
                 pool.breaker().record(false);
+                LOG.warning(() -> method + " " + path + " to " + instance.url() + " failed (" + e.getClass().getSimpleName()
+                        + "): " + describe(e));
                 if (!response.isSent()) {
                     ProblemWriter.send(response, 502, "The " + pool.name() + " service failed: " + describe(e), path,
                             identity.traceId());
@@ -343,7 +359,8 @@ public final class ProxyHandler implements Handler {
     }
 
     /**
-     * Streams the upstream's answer to the client as it arrives.
+     * Passes the upstream's answer to the client: one of known length up to {@value #WHOLE_BODY} bytes in one piece,
+     * any other streamed as it arrives (SSE, chunked, large downloads).
      *
      * @param keep         up to how many body bytes to keep for the response cache (0: none)
      * @param upstreamDone given the whole body when it was kept (else null) once the upstream's answer is read, before
@@ -363,6 +380,16 @@ public final class ProxyHandler implements Handler {
             }
             long length = headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("content-length"))
                     .findFirst().map(header -> Long.parseLong(header.getValue().getFirst().trim())).orElse(-1L);
+            if (length >= 0 && length <= WHOLE_BODY) {
+                // small and of known length (most API answers): read it all, then send headers and body in one write
+                byte[] whole = in.readNBytes((int) length);
+                if (whole.length < length) {
+                    throw new IOException("the upstream closed its answer after " + whole.length + " of " + length + " bytes");
+                }
+                upstreamDone.accept(keep > 0 && whole.length <= keep ? whole : null);
+                response.send(whole);
+                return;
+            }
             if (length >= 0) {
                 response.header("Content-Length", Long.toString(length));
             }
