@@ -369,11 +369,11 @@ public final class ProxyHandler implements Handler {
      */
     private static void relay(int status, Map<String, List<String>> headers, InputStream body, String method,
                               ServerResponse response, int keep, Consumer<byte[]> upstreamDone) {
-        response.status(status);
-        copyHeaders(headers, response);
         boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
         try (InputStream in = body) {
             if (noBody) {
+                response.status(status);
+                copyHeaders(headers, response);
                 upstreamDone.accept(null);
                 response.send();
                 return;
@@ -381,15 +381,20 @@ public final class ProxyHandler implements Handler {
             long length = headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("content-length"))
                     .findFirst().map(header -> Long.parseLong(header.getValue().getFirst().trim())).orElse(-1L);
             if (length >= 0 && length <= WHOLE_BODY) {
-                // small and of known length (most API answers): read it all, then send headers and body in one write
+                // small and of known length (most API answers): read it all, then send headers and body in one write;
+                // an answer cut short is a 502 problem without any of the upstream's headers
                 byte[] whole = in.readNBytes((int) length);
                 if (whole.length < length) {
                     throw new IOException("the upstream closed its answer after " + whole.length + " of " + length + " bytes");
                 }
                 upstreamDone.accept(keep > 0 && whole.length <= keep ? whole : null);
+                response.status(status);
+                copyHeaders(headers, response);
                 response.send(whole);
                 return;
             }
+            response.status(status);
+            copyHeaders(headers, response);
             if (length >= 0) {
                 response.header("Content-Length", Long.toString(length));
             }
