@@ -331,8 +331,10 @@ public final class ProxyHandler implements Handler {
         URI target = URI.create(base.toString().replaceAll("/$", "") + request.path().rawPath()
                 + (query == null || query.isEmpty() ? "" : "?" + query));
         // the path and query pass as the client encoded them (a URI object would be decoded and re-encoded)
+        // A request that may not be repeated goes on a connection of its own: a kept-alive one can turn out broken
+        // only after the request went out on it (Helidon's idle-connection monitor), leaving no safe way to retry.
         HttpClientRequest upstream = client.method(Method.create(method)).uri(target.toString()).skipUriEncoding(true)
-                .readTimeout(route.timeout()).followRedirects(false);
+                .readTimeout(route.timeout()).followRedirects(false).keepAlive(IDEMPOTENT.contains(method));
         Set<String> connectionTokens = connectionTokens(request);
         for (Header header : request.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
@@ -504,6 +506,11 @@ public final class ProxyHandler implements Handler {
 
         static Failure of(Throwable error) {
             for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                if (String.valueOf(cause.getMessage()).contains("socket monitor")) {
+                    // Helidon's monitor of an idle kept-alive connection failed (its read timed out while the
+                    // connection waited in the pool): a broken connection, not a slow upstream
+                    return OTHER;
+                }
                 if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
                         || cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("onnect")) {
                     return CONNECT;
