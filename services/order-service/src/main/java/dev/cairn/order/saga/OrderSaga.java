@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +76,8 @@ public class OrderSaga {
     private final Duration backoff;
     private final Duration pollInterval;
     private final Optional<SagaStep> haltAfter;
+    /** With fault injection on: the orders placed on this instance, the only ones whose saga halts the process. */
+    private final Set<UUID> placedHere = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("order-saga-poller").daemon().factory());
@@ -98,7 +102,8 @@ public class OrderSaga {
         this.workers = Executors.newFixedThreadPool(
                 config.getOptionalValue("cairn.orders.saga.parallelism", Integer.class).orElse(4),
                 Thread.ofVirtual().name("order-saga-", 0).factory());
-        // Fault injection for the kill-and-resume test: the process halts right after committing this step.
+        // Fault injection for the kill-and-resume test: the process halts right after committing this step of a saga
+        // of an order placed on it (not of one another instance left behind in the shared database).
         this.haltAfter = config.getOptionalValue("cairn.orders.saga.halt-after", String.class).map(SagaStep::valueOf);
     }
 
@@ -110,6 +115,9 @@ public class OrderSaga {
 
     /** Runs the saga of a just-placed order now, on a virtual thread. */
     public void kick(UUID orderId) {
+        if (haltAfter.isPresent()) {
+            placedHere.add(orderId);
+        }
         workers.submit(() -> run(orderId));
     }
 
@@ -137,7 +145,7 @@ public class OrderSaga {
                 boolean advanced = executeInTrace(step, state.get(), runner);
                 metrics.timer("cairn_saga_step", new Tag("step", step.name().toLowerCase()))
                         .update(Duration.ofNanos(System.nanoTime() - started));
-                if (haltAfter.isPresent() && haltAfter.get() == step && advanced) {
+                if (haltAfter.isPresent() && haltAfter.get() == step && advanced && placedHere.contains(orderId)) {
                     LOG.severe("cairn.orders.saga.halt-after=" + step + ": halting the process (fault injection)");
                     Runtime.getRuntime().halt(137);
                 }
