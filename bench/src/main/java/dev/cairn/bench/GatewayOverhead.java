@@ -91,7 +91,8 @@ public final class GatewayOverhead extends Benchmark {
                       - { prefix: /api/v1/products, pool: products, auth: required, rateLimit: bench }
                     """.formatted(product.baseUrl()));
             Map<String, String> gatewayEnv = Map.of("CAIRN_GATEWAY_ROUTES_FILE", routes.toString(),
-                    "CAIRN_AUTH_JWKS_URL", jwks.toString(), "CAIRN_REDIS_URL", redis ? TestInfrastructure.redisUrl() : "");
+                    "CAIRN_AUTH_JWKS_URL", jwks.toString(), "CAIRN_REDIS_URL", redis ? TestInfrastructure.redisUrl() : "",
+                    "CAIRN_GATEWAY_RATE_LIMIT_LEASE", "100ms");
             List<String> gatewayJvm = new ArrayList<>(SERVER_JVM);
             gatewayJvm.addAll(gatewayJvmOptions);
             System.out.println("gateway: starting the gateway ...");

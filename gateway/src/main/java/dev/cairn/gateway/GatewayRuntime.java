@@ -80,7 +80,7 @@ public class GatewayRuntime {
                 .orElse(null);
         RateLimiter limiter = new RateLimiter(redis, config.getOptionalValue("cairn.gateway.rate-limit-prefix", String.class)
                 .orElse("cairn:ratelimit:"), Duration.ofSeconds(5),
-                ConfigValues.duration(config, "cairn.gateway.rate-limit-lease", Duration.ofMillis(100)), clock);
+                ConfigValues.duration(config, "cairn.gateway.rate-limit-lease", Duration.ZERO), clock);
         TokenVerifier tokens = new TokenVerifier(new Jwks(URI.create(ConfigValues.require(config, "cairn.auth.jwks-url",
                 "the user service's JWKS, e.g. http://127.0.0.1:8081/.well-known/jwks.json")), Duration.ofMinutes(5),
                 Duration.ofSeconds(10), clock),
