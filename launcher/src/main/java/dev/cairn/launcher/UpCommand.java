@@ -297,7 +297,12 @@ final class UpCommand implements Callable<Integer> {
         processes.forEach(ManagedProcess::terminate);
         for (ManagedProcess process : processes) {
             if (!process.awaitExit(STOP_TIMEOUT)) {
-                console.say(process.spec().name() + " did not stop in " + STOP_TIMEOUT.toSeconds() + " s: killing it");
+                boolean dumped = process.requestThreadDump();
+                console.say(process.spec().name() + " did not stop in " + STOP_TIMEOUT.toSeconds() + " s: killing it"
+                        + (dumped ? " (its threads are dumped in ./cairn logs " + process.spec().name() + ")" : ""));
+                if (dumped) {
+                    process.awaitExit(Duration.ofSeconds(1)); // let it write the dump
+                }
                 process.kill();
                 process.awaitExit(Duration.ofSeconds(5));
             } else {

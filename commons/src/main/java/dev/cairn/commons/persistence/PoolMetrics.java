@@ -15,34 +15,39 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * HikariCP pool metrics in MicroProfile Metrics, all made when the pool starts: {@code cairn_db_pool_connections}
+ * HikariCP pool metrics in MicroProfile Metrics: {@code cairn_db_pool_connections}
  * {pool, state = active | idle | pending} (pending: threads waiting for a connection), {@code cairn_db_pool_max_connections},
  * {@code cairn_db_pool_acquire_seconds} (time to get a connection), {@code cairn_db_pool_usage_seconds} (how long one
  * is held) and {@code cairn_db_pool_timeouts_total} (borrows that gave up).
+ * <p>
+ * The meters are registered when the pool is first used, not when it is made: a service's pool is made while CDI
+ * starts (it migrates the schema before anyone uses it), when Helidon's metrics are not ready yet. A registry that
+ * still refuses them is asked again at most every {@link #RETRY_INTERVAL}, and the pool works without metrics meanwhile.
  */
 public final class PoolMetrics implements MetricsTrackerFactory {
 
+    static final Duration RETRY_INTERVAL = Duration.ofSeconds(10);
+    private static final int FAILURES_BEFORE_WARNING = 6;
+
     private static final Logger LOG = Logger.getLogger(PoolMetrics.class.getName());
+    private static final IMetricsTracker NONE = new IMetricsTracker() {
+    };
 
     private final MetricRegistry metrics;
+    private final Duration retryInterval;
 
     public PoolMetrics(MetricRegistry metrics) {
-        this.metrics = metrics;
+        this(metrics, RETRY_INTERVAL);
     }
 
-    /**
-     * Registers the pool's metrics. A registry that cannot take them (Helidon 4.1 refuses to re-register a meter that a
-     * previous CDI container of the same JVM left behind, as happens between tests) costs the metrics, not the pool.
-     */
+    PoolMetrics(MetricRegistry metrics, Duration retryInterval) {
+        this.metrics = metrics;
+        this.retryInterval = retryInterval;
+    }
+
     @Override
     public IMetricsTracker create(String poolName, PoolStats stats) {
-        try {
-            return register(poolName, stats);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Metrics of the " + poolName + " connection pool are not registered: " + e);
-            return new IMetricsTracker() {
-            };
-        }
+        return new DeferredTracker(poolName, stats);
     }
 
     private IMetricsTracker register(String poolName, PoolStats stats) {
@@ -78,5 +83,66 @@ public final class PoolMetrics implements MetricsTrackerFactory {
                 timeouts.inc();
             }
         };
+    }
+
+    /** Registers the pool's meters at its first use after the registry accepts them, then records into them. */
+    private final class DeferredTracker implements IMetricsTracker {
+
+        private final String poolName;
+        private final PoolStats stats;
+        private volatile IMetricsTracker registered;
+        private volatile long nextAttemptNanos = System.nanoTime();
+        private int failures;
+
+        DeferredTracker(String poolName, PoolStats stats) {
+            this.poolName = poolName;
+            this.stats = stats;
+        }
+
+        @Override
+        public void recordConnectionAcquiredNanos(long elapsedAcquiredNanos) {
+            tracker().recordConnectionAcquiredNanos(elapsedAcquiredNanos);
+        }
+
+        @Override
+        public void recordConnectionUsageMillis(long elapsedBorrowedMillis) {
+            tracker().recordConnectionUsageMillis(elapsedBorrowedMillis);
+        }
+
+        @Override
+        public void recordConnectionTimeout() {
+            tracker().recordConnectionTimeout();
+        }
+
+        private IMetricsTracker tracker() {
+            IMetricsTracker current = registered;
+            if (current != null) {
+                return current;
+            }
+            if (System.nanoTime() - nextAttemptNanos < 0) {
+                return NONE;
+            }
+            synchronized (this) {
+                if (registered == null && System.nanoTime() - nextAttemptNanos >= 0) {
+                    tryRegister();
+                }
+                return registered == null ? NONE : registered;
+            }
+        }
+
+        private void tryRegister() {
+            try {
+                registered = register(poolName, stats);
+            } catch (RuntimeException e) {
+                nextAttemptNanos = System.nanoTime() + retryInterval.toNanos();
+                failures++;
+                // expected once while the service starts; a warning when the registry keeps refusing
+                if (failures == 1 || failures == FAILURES_BEFORE_WARNING) {
+                    LOG.log(failures == 1 ? Level.INFO : Level.WARNING, "Metrics of the " + poolName
+                            + " connection pool are not registered yet (" + e + "); trying again every "
+                            + retryInterval.toMillis() + " ms");
+                }
+            }
+        }
     }
 }

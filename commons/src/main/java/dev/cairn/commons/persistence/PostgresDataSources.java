@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /** Builds the HikariCP pool of a service's PostgreSQL database. */
@@ -28,6 +30,39 @@ public final class PostgresDataSources {
         Duration timeout = ConfigValues.duration(config, "cairn.postgres.connection-timeout", Duration.ofSeconds(3));
         return new HikariDataSource(configuration(PostgresSettings.fromConfig(config), poolName, poolSize, timeout,
                 new PoolMetrics(metrics)));
+    }
+
+    /**
+     * The service's database as its CDI producer hands it out: the pool of {@link #fromConfig}, migrated to the newest
+     * schema ({@link Migrations}, scripts from {@code locations}, retrying the first connection
+     * {@code cairn.postgres.connect-retries} times, default 5) before anyone can use it, and {@link #traced}.
+     * Migrating here rather than in a startup observer matters because message consumers start before the
+     * application's startup observers: on an empty database they would otherwise read tables that do not exist yet.
+     */
+    public static DataSource migratedAndTraced(Config config, String poolName, MetricRegistry metrics,
+                                               OpenTelemetry telemetry, String... locations) {
+        HikariDataSource pool = fromConfig(config, poolName, metrics);
+        try {
+            Migrations.migrate(pool, config.getOptionalValue("cairn.postgres.connect-retries", Integer.class).orElse(5),
+                    locations);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return traced(pool, telemetry);
+    }
+
+    /**
+     * Makes sure the service's database is there before the service takes traffic: for a CDI-produced data source the
+     * first use creates it, i.e. migrates it ({@link #migratedAndTraced}), then one connection is borrowed and given
+     * back. Startup observers call it so a database that stays unreachable stops the start with a clear error.
+     */
+    public static void requireReachable(DataSource dataSource) {
+        try (Connection ignored = dataSource.getConnection()) {
+            // reachable
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's PostgreSQL database is unreachable: " + e.getMessage(), e);
+        }
     }
 
     /**

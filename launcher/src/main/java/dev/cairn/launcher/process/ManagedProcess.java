@@ -118,6 +118,23 @@ public final class ManagedProcess {
         process.destroy();
     }
 
+    /**
+     * Asks the JVM for a thread dump (SIGQUIT), which it writes to its output, i.e. to the process's log: what a process
+     * that does not stop is stuck on. Returns false when the signal could not be sent.
+     */
+    public boolean requestThreadDump() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Sends SIGKILL to the process and anything it started. */
     public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

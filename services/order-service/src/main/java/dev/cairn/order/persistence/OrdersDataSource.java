@@ -1,6 +1,7 @@
 package dev.cairn.order.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.commons.persistence.Migrations;
 import dev.cairn.commons.persistence.PostgresDataSources;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ public class OrdersDataSource {
     @ApplicationScoped
     DataSource dataSource(Config config, @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics,
                           OpenTelemetry telemetry) {
-        return PostgresDataSources.traced(PostgresDataSources.fromConfig(config, NAME, metrics), telemetry);
+        return PostgresDataSources.migratedAndTraced(config, NAME, metrics, telemetry,
+                Migrations.CONSUMER_LOCATION, Migrations.SERVICE_LOCATION);
     }
 
     void close(@Disposes @Named(NAME) DataSource dataSource) throws SQLException {

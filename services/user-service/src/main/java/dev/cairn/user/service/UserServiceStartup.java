@@ -3,7 +3,7 @@ package dev.cairn.user.service;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.config.ConfigurationException;
 import dev.cairn.commons.problem.ProblemException;
-import dev.cairn.commons.persistence.Migrations;
+import dev.cairn.commons.persistence.PostgresDataSources;
 import dev.cairn.user.persistence.UsersDataSource;
 import dev.cairn.user.security.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Prepares the service before it takes traffic, in this order: migrate the schema, load the signing keys, make
+ * Prepares the service before it takes traffic, in this order: make sure the database is reachable and migrated (by
+ * {@link UsersDataSource}, its producer), load the signing keys, make
  * sure the bootstrap admin ({@code CAIRN_ADMIN_EMAIL} / {@code CAIRN_ADMIN_PASSWORD}) exists. Any failure stops
  * the start with a message that says what to fix. Then the outbox relay starts publishing events.
  */
@@ -44,7 +45,7 @@ public class UserServiceStartup {
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Migrations.migrate(dataSource, config.getOptionalValue("cairn.postgres.connect-retries", Integer.class).orElse(5));
+        PostgresDataSources.requireReachable(dataSource); // creating it migrated the schema
         keys.load();
         bootstrapAdmin();
         relay.start();
