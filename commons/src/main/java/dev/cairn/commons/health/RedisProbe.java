@@ -1,5 +1,6 @@
 package dev.cairn.commons.health;
 
+import dev.cairn.commons.redis.RedisClients;
 import redis.clients.jedis.Jedis;
 
 import java.net.URI;
@@ -21,7 +22,7 @@ final class RedisProbe implements DatastoreProbe {
 
     @Override
     public String check(Duration timeout) {
-        try (Jedis jedis = new Jedis(uri, (int) timeout.toMillis())) {
+        try (Jedis jedis = RedisClients.connect(uri, timeout)) {
             String pong = jedis.ping();
             return "PONG".equalsIgnoreCase(pong) ? null : "unexpected PING answer: " + pong;
         }

@@ -54,6 +54,9 @@ public class JsonLogFormatter extends Formatter {
             if (span.isPresent()) {
                 json.writeStringField("traceId", span.get().getTraceId());
                 json.writeStringField("spanId", span.get().getSpanId());
+                // a field repeating the current span's ids (the gateway's access log) adds nothing
+                fields.removeIf(field -> field.name().equals("traceId") && span.get().getTraceId().equals(field.value())
+                        || field.name().equals("spanId") && span.get().getSpanId().equals(field.value()));
             } else {
                 // outside a span (e.g. the gateway's access log), a traceId field stands in for it
                 for (var iterator = fields.iterator(); iterator.hasNext(); ) {

@@ -7,8 +7,10 @@ import org.eclipse.microprofile.metrics.Timer;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.executors.DefaultCommandExecutor;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
@@ -63,6 +65,14 @@ public final class RedisClients {
                 .build();
     }
 
+    /**
+     * One unpooled connection (a readiness probe's PING), with the same settings as the pooled clients; the caller
+     * closes it.
+     */
+    public static Jedis connect(URI uri, Duration timeout) {
+        return new Jedis(hostAndPort(uri), clientConfig(uri, timeout));
+    }
+
     private static ConnectionPoolConfig poolConfig() {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(POOL_SIZE);
@@ -79,7 +89,9 @@ public final class RedisClients {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())
-                .ssl("rediss".equalsIgnoreCase(uri.getScheme()));
+                .ssl("rediss".equalsIgnoreCase(uri.getScheme()))
+                // RESP2, which every Redis speaks; left to negotiate, Jedis 8 warns on every new connection
+                .protocol(RedisProtocol.RESP2);
         if (uri.getUserInfo() != null) {
             String[] credentials = uri.getUserInfo().split(":", 2);
             if (credentials.length == 2) {

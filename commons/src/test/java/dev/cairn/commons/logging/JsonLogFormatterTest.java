@@ -32,6 +32,25 @@ class JsonLogFormatterTest {
     }
 
     @Test
+    void insideASpanAFieldRepeatingItsTraceIdIsNotWrittenTwice() throws Exception {
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
+            Span span = tracing.get("test").spanBuilder("request").startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                LogRecord record = new LogRecord(Level.INFO, "GET /api/v1/orders 200");
+                record.setParameters(new Object[] {LogField.of("traceId", span.getSpanContext().getTraceId()),
+                        LogField.of("status", 200)});
+                JsonNode line = format(record);
+
+                assertThat(line.get("traceId").asText()).isEqualTo(span.getSpanContext().getTraceId());
+                assertThat(line.has("field.traceId")).isFalse();
+                assertThat(line.get("status").asInt()).isEqualTo(200);
+            } finally {
+                span.end();
+            }
+        }
+    }
+
+    @Test
     void outsideASpanATraceIdFieldIsTheLinesTraceId() throws Exception {
         LogRecord record = new LogRecord(Level.INFO, "GET /api/v1/orders 200");
         record.setParameters(new Object[] {LogField.of("traceId", "4bf92f3577b34da6a3ce929d0e0e4736"),
