@@ -1,5 +1,6 @@
 package dev.cairn.order.api;
 
+import dev.cairn.commons.problem.Problem;
 import dev.cairn.order.service.ReadModelRebuild;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,6 +35,9 @@ public class AdminOrderResource {
     @Path("/read-model/rebuild")
     @Operation(summary = "Rebuild orders_view from the event store",
             description = "Replays every order; reports how many rows differed from the live read model.")
+    @APIResponse(responseCode = "200", description = "Rebuilt; how many orders were replayed and how many rows differed")
+    @APIResponse(responseCode = "409", description = "An event that cannot be replayed; the read model was left as it "
+            + "was and the problem names the order", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ReadModelRebuild.Result rebuildReadModel() {
         return rebuild.rebuild();
     }
