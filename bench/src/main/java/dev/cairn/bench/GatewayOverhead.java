@@ -34,7 +34,7 @@ public final class GatewayOverhead extends Benchmark {
     int rounds = 3;
 
     @Option(names = "--seconds", description = "Seconds per saturation and per paced run (default: ${DEFAULT-VALUE}).")
-    int seconds = 8;
+    int seconds = 6;
 
     @Option(names = "--warmup-seconds", description = "Seconds of wrk through the gateway before the rounds, so its JIT "
             + "has compiled the hot path before anything is measured; direct and nginx get a third of it, as they only "

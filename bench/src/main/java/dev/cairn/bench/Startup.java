@@ -74,6 +74,7 @@ public final class Startup extends Benchmark {
                             rss.computeIfAbsent(key, k -> new ArrayList<>()).add(mib);
                             System.out.printf(Locale.ROOT, "startup: run %d %s: ready in %.2f s, RSS %.0f MiB%n",
                                     run, key, seconds, mib);
+                            process.kill(); // measured; a graceful stop would only add its drain time to the run
                         }
                     }
                 }
