@@ -70,13 +70,13 @@ public final class BenchProcess implements AutoCloseable {
         return timeToReady;
     }
 
-    @Override
     /** Stops the process at once (SIGKILL), for measurements that are over and need nothing written at exit. */
     public void kill() throws InterruptedException {
         process.kill();
         process.awaitExit(Duration.ofSeconds(10));
     }
 
+    @Override
     public void close() throws InterruptedException {
         process.terminate();
         if (!process.awaitExit(Duration.ofSeconds(30))) {
