@@ -1,15 +1,13 @@
 package dev.cairn.commons.health;
 
 import dev.cairn.commons.config.ConfigurationException;
+import dev.cairn.commons.config.TestConfigs;
 import dev.cairn.testsupport.TestInfrastructure;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,22 +85,6 @@ class DatastoreReadinessCheckTest {
     }
 
     private static Config config(Map<String, String> values) {
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
+        return TestConfigs.of(values);
     }
 }

@@ -1,11 +1,10 @@
 package dev.cairn.commons.persistence;
 
+import dev.cairn.commons.config.TestConfigs;
 import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.testsupport.TestInfrastructure;
 import io.opentelemetry.api.OpenTelemetry;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,22 +66,6 @@ class PostgresDataSourcesTest {
         if (!TestInfrastructure.postgresPassword().isEmpty()) {
             values.put("cairn.postgres.password", TestInfrastructure.postgresPassword());
         }
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
+        return TestConfigs.of(values);
     }
 }
