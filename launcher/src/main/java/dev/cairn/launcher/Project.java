@@ -38,4 +38,9 @@ public final class Project {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
+
+    /** The JDK's module image ({@code lib/modules}) of the JVM that runs the processes: it changes with the JDK. */
+    public static Path jdkModules() {
+        return Path.of(System.getProperty("java.home"), "lib", "modules");
+    }
 }

@@ -5,6 +5,7 @@ import dev.cairn.launcher.infra.InfrastructureException;
 import dev.cairn.launcher.infra.LocalInfrastructure;
 import dev.cairn.launcher.infra.LocalPrometheus;
 import dev.cairn.launcher.infra.Ports;
+import dev.cairn.launcher.process.ClassDataArchive;
 import dev.cairn.launcher.process.ManagedProcess;
 import dev.cairn.launcher.process.Readiness;
 import dev.cairn.launcher.process.ServiceSpec;
@@ -127,7 +128,9 @@ final class UpCommand implements Callable<Integer> {
         List<String> options = new ArrayList<>(Arrays.asList(javaOptions.trim().split("\\s+")));
         if (cds) {
             Path archives = Files.createDirectories(Project.runDirectory(root).resolve("cds"));
-            options.add("-XX:SharedArchiveFile=" + archives.resolve(spec.name() + ".jsa"));
+            Path archive = archives.resolve(spec.name() + ".jsa");
+            ClassDataArchive.removeIfStale(archive, spec.jar(root), Project.jdkModules());
+            options.add("-XX:SharedArchiveFile=" + archive);
             options.add("-XX:+AutoCreateSharedArchive");
         }
         return options;
