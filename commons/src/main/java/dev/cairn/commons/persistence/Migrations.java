@@ -26,17 +26,13 @@ public final class Migrations {
     }
 
     /**
-     * Migrates the database to the newest version, retrying the first connection {@code connectRetries} times
-     * (with Flyway's doubling back-off) so a service can start before its database. The retries come from
-     * {@code cairn.postgres.connect-retries} where callers read it.
+     * Migrates the database to the newest version with the scripts of {@code locations} (a service's own and the
+     * shared ones it needs), retrying the first connection {@code connectRetries} times (with Flyway's doubling
+     * back-off) so a service can start before its database. The retries come from {@code cairn.postgres.connect-retries}
+     * where callers read it.
      *
      * @return how many migrations were applied
      */
-    public static int migrate(DataSource dataSource, int connectRetries) {
-        return migrate(dataSource, connectRetries, OUTBOX_LOCATION, CONSUMER_LOCATION, SERVICE_LOCATION);
-    }
-
-    /** Like {@link #migrate(DataSource, int)} with the given script locations (e.g. without the shared outbox). */
     public static int migrate(DataSource dataSource, int connectRetries, String... locations) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,7 +33,7 @@ public final class ClassDataArchive {
                 return false;
             }
             FileTime made = Files.getLastModifiedTime(archive);
-            List<Path> inputs = new java.util.ArrayList<>(List.of(jar, jdkModules));
+            List<Path> inputs = new ArrayList<>(List.of(jar, jdkModules));
             Path libs = jar.resolveSibling("libs");
             if (Files.isDirectory(libs)) {
                 try (Stream<Path> jars = Files.list(libs)) {
