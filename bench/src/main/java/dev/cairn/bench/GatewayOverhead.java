@@ -36,10 +36,11 @@ public final class GatewayOverhead extends Benchmark {
     @Option(names = "--seconds", description = "Seconds per saturation and per paced run (default: ${DEFAULT-VALUE}).")
     int seconds = 6;
 
-    @Option(names = "--warmup-seconds", description = "Seconds of wrk through the gateway before the rounds, so its JIT "
-            + "has compiled the hot path before anything is measured; direct and nginx get a third of it, as they only "
-            + "warm the product service, which the gateway's warm-up warms too (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds = 30;
+    @Option(names = "--warmup-seconds", description = "Longest warm-up through the gateway before the rounds: wrk runs in "
+            + "5 s steps until the gateway's C2 compiler used under 10 %% of its CPU in a step (its JIT has compiled the "
+            + "hot path), at least 20 s and at most this; direct and nginx then get 10 s each, as the gateway's warm-up "
+            + "warmed the product service too (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds = 90;
 
     @Option(names = "--connections", description = "wrk connections at saturation (default: ${DEFAULT-VALUE}).")
     int connections = 32;
@@ -51,6 +52,11 @@ public final class GatewayOverhead extends Benchmark {
     @Option(names = "--gateway-jvm-option", description = "Extra JVM option of the gateway process, e.g. a JFR "
             + "recording: -XX:StartFlightRecording=filename=gateway.jfr (repeatable).")
     List<String> gatewayJvmOptions = new ArrayList<>();
+
+    /** HotSpot's name of its C2 compiler threads, as /proc shows it (15 characters at most). */
+    private static final String C2_THREADS = "C2 CompilerThre";
+    /** The gateway is warm when its C2 compiler takes less than this share of its CPU. */
+    private static final double SETTLED_C2_SHARE = 0.10;
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final List<String> SERVER_JVM = List.of("-XX:+UseParallelGC", "-Xmx512m");
@@ -107,9 +113,10 @@ public final class GatewayOverhead extends Benchmark {
                         "cairn", List.of("customer")));
                 for (var target : targets.entrySet()) {
                     checkAnswers(target.getKey(), target.getValue(), headers);
-                    Wrk.run(target.getValue(), 2, connections, target.getKey().equals("gateway") ? warmup : warmup.dividedBy(3),
-                            headers);
                 }
+                WarmUp warm = warmUp(gateway, targets.get("gateway"), headers, warmup, quick);
+                Wrk.run(targets.get("direct"), 2, connections, quick ? run : Duration.ofSeconds(10), headers);
+                Wrk.run(targets.get("nginx"), 2, connections, quick ? run : Duration.ofSeconds(10), headers);
                 Map<String, List<Double>> throughput = new LinkedHashMap<>();
                 Map<String, Long> errors = new LinkedHashMap<>();
                 Map<String, Map<String, List<Double>>> cpu = new LinkedHashMap<>();
@@ -148,7 +155,7 @@ public final class GatewayOverhead extends Benchmark {
                         }
                     }
                 }
-                return section(quick, rounds, warmup, run, rate, saturation, errors, p50, p99, pacedErrors, cpu);
+                return section(quick, rounds, warm, run, rate, saturation, errors, p50, p99, pacedErrors, cpu);
             }
         } finally {
             Files.deleteIfExists(routes);
@@ -156,7 +163,34 @@ public final class GatewayOverhead extends Benchmark {
         }
     }
 
-    private Section section(boolean quick, int rounds, Duration warmup, Duration run, double rate, Map<String, Summary> saturation,
+    /**
+     * Sends wrk through the gateway in steps until its C2 compiler takes less than {@value #SETTLED_C2_SHARE} of its CPU
+     * (at least 20 s, at most {@code longest}): measured rounds then see the compiled hot path, not the compiler.
+     */
+    private WarmUp warmUp(BenchProcess gateway, String url, Map<String, String> headers, Duration longest, boolean quick) {
+        Duration step = quick ? longest : Duration.ofSeconds(5);
+        Duration least = quick ? longest : Duration.ofSeconds(20);
+        Duration elapsed = Duration.ZERO;
+        while (true) {
+            double compilerBefore = ProcStats.threadCpuSeconds(gateway.pid(), C2_THREADS);
+            double allBefore = ProcStats.cpuSeconds(gateway.pid());
+            Wrk.run(url, 2, connections, step, headers);
+            double share = (ProcStats.threadCpuSeconds(gateway.pid(), C2_THREADS) - compilerBefore)
+                    / Math.max(0.01, ProcStats.cpuSeconds(gateway.pid()) - allBefore);
+            elapsed = elapsed.plus(step);
+            System.out.printf(Locale.ROOT, "gateway: warm-up %d s, C2 compiler %.0f %% of the gateway's CPU%n",
+                    elapsed.toSeconds(), share * 100);
+            if (elapsed.compareTo(longest) >= 0 || elapsed.compareTo(least) >= 0 && share < SETTLED_C2_SHARE) {
+                return new WarmUp(elapsed, share);
+            }
+        }
+    }
+
+    /** How long the gateway's warm-up took, and its C2 compiler's share of its CPU in the last step. */
+    private record WarmUp(Duration took, double compilerShare) {
+    }
+
+    private Section section(boolean quick, int rounds, WarmUp warm, Duration run, double rate, Map<String, Summary> saturation,
                             Map<String, Long> errors, Map<String, List<Double>> p50, Map<String, List<Double>> p99,
                             Map<String, Long> pacedErrors, Map<String, Map<String, List<Double>>> cpu) {
         Summary direct = saturation.get("direct");
@@ -210,11 +244,13 @@ public final class GatewayOverhead extends Benchmark {
                         + "in batches, one `EVALSHA` per 1 000 requests)" : "in the gateway's memory")
                         + ". Services run with `-XX:+UseParallelGC -Xmx512m` and the full JIT. Rounds alternate "
                         + "direct → nginx → gateway so all three see the same machine.")
-                .text("**Saturation**: `wrk -t2 -c" + connections + " -d" + run.toSeconds() + "s -H 'Authorization: …'` "
-                        + "(Debian's wrk, closed loop), one warm-up run per path (" + warmup.dividedBy(3).toSeconds() + " s direct and "
-                        + "through nginx, " + warmup.toSeconds() + " s through the gateway, so that the JIT has compiled "
-                        + "the gateway's hot path too: after 10 s its C2 compiler still took a quarter of its CPU), then "
-                        + rounds + " rounds.")
+                .text(String.format(Locale.ROOT, "**Saturation**: `wrk -t2 -c%d -d%ds -H 'Authorization: …'` (Debian's "
+                        + "wrk, closed loop) after a warm-up: through the gateway in 5 s steps until its C2 compiler "
+                        + "(the CPU time of its `C2 CompilerThre` threads in /proc) took under %.0f %% of its CPU in a "
+                        + "step, at least 20 s — the JIT has then compiled the gateway's hot path; before that, half of "
+                        + "its CPU went to compiling. This run: %d s (C2 at %.0f %% in the last step). Then 10 s direct "
+                        + "and 10 s through nginx, and %d rounds.", connections, run.toSeconds(), SETTLED_C2_SHARE * 100,
+                        warm.took().toSeconds(), warm.compilerShare() * 100, rounds))
                 .table(throughputTable)
                 .text("**CPU per request at saturation** (median of the rounds): CPU time each process used during "
                         + "a saturation run (`/proc/<pid>/stat`; nginx and Redis summed over their processes), divided "

@@ -42,6 +42,30 @@ public final class ProcStats {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /**
+     * CPU seconds used so far by the threads of process {@code pid} whose name ({@code comm}, at most 15 characters)
+     * starts with {@code prefix}, e.g. {@code "C2 CompilerThre"} for HotSpot's C2 compiler threads; NaN when unknown.
+     */
+    public static double threadCpuSeconds(long pid, String prefix) {
+        double total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith(prefix)) {
+                        total += cpuTicks(stat) / TICKS_PER_SECOND;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
     /** CPU seconds used so far by every process whose command name ({@code comm}) is {@code name}. */
     public static double cpuSecondsOfAll(String name) {
         double total = 0;

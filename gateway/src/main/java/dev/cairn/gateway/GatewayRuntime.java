@@ -16,10 +16,9 @@ import dev.cairn.gateway.ratelimit.RateLimiter;
 import dev.cairn.gateway.routing.RouteTableLoader;
 import dev.cairn.gateway.routing.RouteTableSource;
 import dev.cairn.gateway.upstream.CircuitBreaker;
+import dev.cairn.gateway.upstream.UpstreamClient;
 import dev.cairn.gateway.upstream.Upstreams;
-import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.microprofile.server.ServerCdiExtension;
-import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.HttpRouting;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +57,7 @@ public class GatewayRuntime {
     private final Clock clock;
     private RouteTableSource table;
     private Upstreams upstreams;
+    private UpstreamClient client;
     private RedisClient redis;
     private ScheduledExecutorService gauges;
 
@@ -86,16 +86,14 @@ public class GatewayRuntime {
                 Duration.ofSeconds(10), clock),
                 config.getOptionalValue("cairn.auth.issuer", String.class).orElse("https://cairn.local/auth"), "cairn", clock);
         GatewayMetrics metrics = new GatewayMetrics(registry);
-        WebClient client = WebClient.builder()
-                .connectTimeout(ConfigValues.duration(config, "cairn.gateway.connect-timeout", Duration.ofSeconds(2)))
-                .followRedirects(false)
-                .sendExpectContinue(false)
-                // bodies pass through as they are: no decompression, no added Accept-Encoding
-                .contentEncoding(ContentEncodingContext.create(encodings -> encodings.contentEncodingsDiscoverServices(false)))
-                // no client services (Helidon's tracing and security spans): each upstream call has one CLIENT span of
-                // the gateway's own, named after its pool (UpstreamSpan)
-                .servicesDiscoverServices(false)
-                .build();
+        int connectionsPerInstance = config.getOptionalValue("cairn.gateway.connections-per-instance", Integer.class)
+                .orElse(512);
+        if (connectionsPerInstance < 1) {
+            throw new IllegalStateException("cairn.gateway.connections-per-instance must be at least 1, not "
+                    + connectionsPerInstance);
+        }
+        client = new UpstreamClient(ConfigValues.duration(config, "cairn.gateway.connect-timeout", Duration.ofSeconds(2)),
+                connectionsPerInstance);
         Tracer tracer = Tracing.tracer();
         ProxyHandler proxy = new ProxyHandler(table, upstreams, tokens, limiter, new RetryBudget(0.2, 20), metrics,
                 new GatewayView(table, upstreams, limiter, clock),
@@ -139,6 +137,7 @@ public class GatewayRuntime {
     void close() {
         Optional.ofNullable(gauges).ifPresent(ScheduledExecutorService::shutdownNow);
         Optional.ofNullable(upstreams).ifPresent(Upstreams::close);
+        Optional.ofNullable(client).ifPresent(UpstreamClient::close);
         Optional.ofNullable(table).ifPresent(RouteTableSource::close);
         Optional.ofNullable(redis).ifPresent(RedisClient::close);
     }

@@ -9,21 +9,21 @@ import dev.cairn.gateway.ratelimit.RateLimiter;
 import dev.cairn.gateway.routing.Route;
 import dev.cairn.gateway.routing.RouteTable;
 import dev.cairn.gateway.upstream.Instance;
+import dev.cairn.gateway.upstream.UpstreamClient;
 import dev.cairn.gateway.upstream.UpstreamPool;
+import dev.cairn.gateway.upstream.UpstreamResponse;
 import dev.cairn.gateway.upstream.Upstreams;
 import dev.cairn.commons.problem.ProblemType;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
-import io.helidon.webclient.api.HttpClientRequest;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,11 +34,10 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,13 +84,13 @@ public final class ProxyHandler implements Handler {
     private final GatewayMetrics metrics;
     private final GatewayView view;
     private final Duration ejectFor;
-    private final WebClient client;
+    private final UpstreamClient client;
     private final ResponseCache cache;
     private final AccessLog accessLog;
     private final Tracer tracer;
 
     public ProxyHandler(Supplier<RouteTable> routes, Upstreams upstreams, TokenVerifier tokens, RateLimiter limiter,
-                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, WebClient client,
+                        RetryBudget budget, GatewayMetrics metrics, GatewayView view, Duration ejectFor, UpstreamClient client,
                         ResponseCache cache, AccessLog accessLog, Tracer tracer) {
         this.tracer = tracer;
         this.routes = routes;
@@ -253,21 +252,22 @@ public final class ProxyHandler implements Handler {
                 }
             };
             UpstreamSpan span = UpstreamSpan.start(tracer, method, pool.name(), instance.url(), attempt);
-            HttpClientRequest call = upstreamRequest(route, request, identity, method, instance.url(), span.traceparent());
             boolean answered = false;
-            try (HttpClientResponse upstream = body.length == 0 ? call.request() : call.submit(body)) {
+            try (UpstreamResponse upstream = client.send(method, instance.url(), pathAndQuery,
+                    upstreamHeaders(request, identity, span.traceparent()), body, route.timeout(), idempotent)) {
                 answered = true;
-                int status = upstream.status().code();
+                int status = upstream.status();
                 span.status(status);
                 if (status == 503 && idempotent && mayRetry && budget.tryWithdraw()) {
                     lastFailure = "503 Service Unavailable";
                     continue;
                 }
                 pool.breaker().record(status < 500);
-                Map<String, List<String>> headers = headersOf(upstream);
+                Map<String, List<String>> headers = upstream.headers();
                 Optional<Duration> shareable = cacheable ? ResponseCache.shareableFor(status, headers) : Optional.empty();
-                relay(status, headers, upstream.inputStream(), method, response, shareable.isPresent() ? cache.maxBytes() : 0,
+                relay(status, headers, upstream.body(), method, response, shareable.isPresent() ? cache.maxBytes() : 0,
                         kept -> {
+                            upstream.release();
                             release.run();
                             if (shareable.isPresent() && kept != null) {
                                 cache.store(pathAndQuery, new ResponseCache.Entry(headers, kept, Instant.now()),
@@ -275,7 +275,7 @@ public final class ProxyHandler implements Handler {
                             }
                         });
                 return new Outcome(status, pool.name());
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 span.failed(describe(e));
                 Failure failure = Failure.of(e);
                 if (failure == Failure.CONNECT) {
@@ -291,6 +291,12 @@ public final class ProxyHandler implements Handler {
                     response.header("Retry-After", "1");
                     ProblemWriter.send(response, 503, "The " + pool.name() + " service cannot be reached", path,
                             identity.traceId());
+                    return new Outcome(503, pool.name());
+                }
+                if (failure == Failure.NO_FREE_CONNECTION) {
+                    response.header("Retry-After", "1");
+                    ProblemWriter.send(response, 503, "The gateway has no free connection to the " + pool.name()
+                            + " service (all in use)", path, identity.traceId());
                     return new Outcome(503, pool.name());
                 }
                 if (failure == Failure.TIMEOUT && !response.isSent()) {
@@ -325,38 +331,24 @@ public final class ProxyHandler implements Handler {
         }
     }
 
-    private HttpClientRequest upstreamRequest(Route route, ServerRequest request, RequestIdentity identity, String method,
-                                              URI base, String traceparent) {
-        String query = request.query().rawValue();
-        URI target = URI.create(base.toString().replaceAll("/$", "") + request.path().rawPath()
-                + (query == null || query.isEmpty() ? "" : "?" + query));
-        // the path and query pass as the client encoded them (a URI object would be decoded and re-encoded)
-        // A request that may not be repeated goes on a connection of its own: a kept-alive one can turn out broken
-        // only after the request went out on it (Helidon's idle-connection monitor), leaving no safe way to retry.
-        HttpClientRequest upstream = client.method(Method.create(method)).uri(target.toString()).skipUriEncoding(true)
-                .readTimeout(route.timeout()).followRedirects(false).keepAlive(IDEMPOTENT.contains(method));
+    /** The header lines passed upstream: the client's, less hop-by-hop ones, plus the forwarding and trace headers. */
+    private static List<Map.Entry<String, String>> upstreamHeaders(ServerRequest request, RequestIdentity identity,
+                                                                   String traceparent) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         Set<String> connectionTokens = connectionTokens(request);
         for (Header header : request.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
             if (!NOT_FORWARDED.contains(name) && !connectionTokens.contains(name)) {
-                upstream.header(header);
+                header.allValues().forEach(value -> headers.add(Map.entry(header.name(), value)));
             }
         }
         String clientIp = clientIp(request);
-        upstream.header(X_FORWARDED_FOR, request.headers().first(HeaderNames.X_FORWARDED_FOR)
-                .map(chain -> chain + ", " + clientIp).orElse(clientIp));
-        upstream.header(X_FORWARDED_PROTO, request.isSecure() ? "https" : "http");
-        Optional.ofNullable(request.authority()).ifPresent(host -> upstream.header(X_FORWARDED_HOST, host));
-        upstream.header(RequestIdentity.X_REQUEST_ID, identity.requestId());
-        upstream.header(RequestIdentity.TRACEPARENT, traceparent != null ? traceparent : identity.traceparent());
-        return upstream;
-    }
-
-    private static Map<String, List<String>> headersOf(HttpClientResponse upstream) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Header header : upstream.headers()) {
-            headers.put(header.name(), header.allValues());
-        }
+        headers.add(Map.entry(X_FORWARDED_FOR.defaultCase(), request.headers().first(HeaderNames.X_FORWARDED_FOR)
+                .map(chain -> chain + ", " + clientIp).orElse(clientIp)));
+        headers.add(Map.entry(X_FORWARDED_PROTO.defaultCase(), request.isSecure() ? "https" : "http"));
+        Optional.ofNullable(request.authority()).ifPresent(host -> headers.add(Map.entry(X_FORWARDED_HOST.defaultCase(), host)));
+        headers.add(Map.entry(RequestIdentity.X_REQUEST_ID.defaultCase(), identity.requestId()));
+        headers.add(Map.entry(RequestIdentity.TRACEPARENT.defaultCase(), traceparent != null ? traceparent : identity.traceparent()));
         return headers;
     }
 
@@ -502,17 +494,17 @@ public final class ProxyHandler implements Handler {
         CONNECT,
         /** no answer in time */
         TIMEOUT,
+        /** every connection to the instance allowed is in use: nothing was sent */
+        NO_FREE_CONNECTION,
         OTHER;
 
         static Failure of(Throwable error) {
             for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-                if (String.valueOf(cause.getMessage()).contains("socket monitor")) {
-                    // Helidon's monitor of an idle kept-alive connection failed (its read timed out while the
-                    // connection waited in the pool): a broken connection, not a slow upstream
-                    return OTHER;
+                if (cause instanceof ConnectionRequestTimeoutException) {
+                    return NO_FREE_CONNECTION;
                 }
                 if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                        || cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("onnect")) {
+                        || cause instanceof ConnectTimeoutException) {
                     return CONNECT;
                 }
                 if (cause instanceof SocketTimeoutException) {
