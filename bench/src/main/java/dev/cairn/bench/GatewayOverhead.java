@@ -5,6 +5,7 @@ import dev.cairn.testsupport.TestTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -167,7 +168,8 @@ public final class GatewayOverhead extends Benchmark {
      * Sends wrk through the gateway in steps until its C2 compiler takes less than {@value #SETTLED_C2_SHARE} of its CPU
      * (at least 20 s, at most {@code longest}): measured rounds then see the compiled hot path, not the compiler.
      */
-    private WarmUp warmUp(BenchProcess gateway, String url, Map<String, String> headers, Duration longest, boolean quick) {
+    private WarmUp warmUp(BenchProcess gateway, String url, Map<String, String> headers, Duration longest, boolean quick)
+            throws IOException, InterruptedException {
         Duration step = quick ? longest : Duration.ofSeconds(5);
         Duration least = quick ? longest : Duration.ofSeconds(20);
         Duration elapsed = Duration.ZERO;
