@@ -3,6 +3,7 @@ package dev.cairn.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /** Per-process figures from Linux's /proc. */
 public final class ProcStats {
@@ -47,42 +48,29 @@ public final class ProcStats {
      * starts with {@code prefix}, e.g. {@code "C2 CompilerThre"} for HotSpot's C2 compiler threads; NaN when unknown.
      */
     public static double threadCpuSeconds(long pid, String prefix) {
-        double total = 0;
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (comm.startsWith(prefix)) {
-                        total += cpuTicks(stat) / TICKS_PER_SECOND;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        return total;
+        return cpuSecondsOf(Path.of("/proc/" + pid + "/task"), comm -> comm.startsWith(prefix));
     }
 
     /** CPU seconds used so far by every process whose command name ({@code comm}) is {@code name}. */
     public static double cpuSecondsOfAll(String name) {
+        return cpuSecondsOf(Path.of("/proc"), name::equals);
+    }
+
+    /** The CPU seconds of every process or thread directory of {@code parent} whose {@code comm} matches. */
+    private static double cpuSecondsOf(Path parent, Predicate<String> comm) {
         double total = 0;
-        try (var entries = Files.list(Path.of("/proc"))) {
+        try (var entries = Files.list(parent)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
-                String pid = entry.getFileName().toString();
-                if (!pid.chars().allMatch(Character::isDigit)) {
+                if (!entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 try {
                     String stat = Files.readString(entry.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (comm.equals(name)) {
+                    if (comm.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
                         total += cpuTicks(stat) / TICKS_PER_SECOND;
                     }
                 } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
+                    // it ended meanwhile
                 }
             }
         } catch (IOException e) {
