@@ -1,5 +1,6 @@
 package dev.cairn.commons.messaging;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.config.ConfigValues;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.Counter;
@@ -33,7 +34,7 @@ public final class OrderedQueue implements AutoCloseable {
         // every counter exists from the start: a meter first created while the server stops can deadlock Helidon 4.1
         Map<String, Counter> counters = new HashMap<>();
         for (String outcome : AggregateSequencer.OUTCOMES) {
-            counters.put(outcome, metrics.counter("cairn_consumer_events_total", new Tag("queue", queue),
+            counters.put(outcome, Meters.counter(metrics, "cairn_consumer_events_total", new Tag("queue", queue),
                     new Tag("outcome", outcome)));
         }
         this.sequencer = new AggregateSequencer(queue, positions,

@@ -47,10 +47,10 @@ public class HttpServerMetrics implements ContainerRequestFilter, ContainerRespo
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         String route = routeOf(request.getUriInfo());
-        metrics.counter("cairn_http_server_requests_total", new Tag("method", method), new Tag("route", route),
+        Meters.counter(metrics, "cairn_http_server_requests_total", new Tag("method", method), new Tag("route", route),
                 new Tag("status", Integer.toString(response.getStatus()))).inc();
         if (request.getProperty(STARTED) instanceof Long started) {
-            metrics.timer("cairn_http_server_request_seconds", new Tag("method", method), new Tag("route", route))
+            Meters.timer(metrics, "cairn_http_server_request_seconds", new Tag("method", method), new Tag("route", route))
                     .update(Duration.ofNanos(System.nanoTime() - started));
         }
     }

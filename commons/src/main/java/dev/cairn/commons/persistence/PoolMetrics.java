@@ -1,5 +1,6 @@
 package dev.cairn.commons.persistence;
 
+import dev.cairn.commons.metrics.Meters;
 import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.PoolStats;
@@ -56,14 +57,14 @@ public final class PoolMetrics implements MetricsTrackerFactory {
         gauge("cairn_db_pool_connections", stats, PoolStats::getIdleConnections, pool, new Tag("state", "idle"));
         gauge("cairn_db_pool_connections", stats, PoolStats::getPendingThreads, pool, new Tag("state", "pending"));
         gauge("cairn_db_pool_max_connections", stats, PoolStats::getMaxConnections, pool);
-        Timer acquire = Objects.requireNonNull(metrics.timer("cairn_db_pool_acquire", pool), "acquire timer");
-        Timer usage = Objects.requireNonNull(metrics.timer("cairn_db_pool_usage", pool), "usage timer");
-        Counter timeouts = Objects.requireNonNull(metrics.counter("cairn_db_pool_timeouts", pool), "timeouts counter");
+        Timer acquire = Objects.requireNonNull(Meters.timer(metrics, "cairn_db_pool_acquire", pool), "acquire timer");
+        Timer usage = Objects.requireNonNull(Meters.timer(metrics, "cairn_db_pool_usage", pool), "usage timer");
+        Counter timeouts = Objects.requireNonNull(Meters.counter(metrics, "cairn_db_pool_timeouts", pool), "timeouts counter");
         return tracker(acquire, usage, timeouts);
     }
 
     private void gauge(String name, PoolStats stats, ToIntFunction<PoolStats> value, Tag... tags) {
-        metrics.gauge(name, stats, s -> value.applyAsInt(s), tags);
+        Meters.gauge(metrics, name, stats, s -> value.applyAsInt(s), tags);
     }
 
     private static IMetricsTracker tracker(Timer acquire, Timer usage, Counter timeouts) {

@@ -1,5 +1,6 @@
 package dev.cairn.commons.redis;
 
+import dev.cairn.commons.metrics.Meters;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -48,8 +49,8 @@ public final class RedisClients {
         Timer latency;
         Counter errors;
         try {
-            latency = Objects.requireNonNull(metrics.timer("cairn_redis_command", tag));
-            errors = Objects.requireNonNull(metrics.counter("cairn_redis_command_errors", tag));
+            latency = Objects.requireNonNull(Meters.timer(metrics, "cairn_redis_command", tag));
+            errors = Objects.requireNonNull(Meters.counter(metrics, "cairn_redis_command_errors", tag));
         } catch (RuntimeException e) {
             // Helidon 4.1 refuses meters a previous CDI container of this JVM left behind (tests): no metrics then
             LOG.log(Level.WARNING, "Metrics of the " + client + " Redis client are not registered: " + e);

@@ -1,5 +1,6 @@
 package dev.cairn.commons.relay;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.config.ConfigValues;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -35,9 +36,9 @@ public final class OutboxRelays {
         Tag relay = new Tag("relay", service);
         OutboxRelay started = new OutboxRelay(service, source, sinks, leader,
                 ConfigValues.duration(config, "cairn.relay.idle", Duration.ofMillis(250)),
-                metrics.counter("cairn_outbox_published", relay),
-                metrics.counter("cairn_outbox_publish_failures", relay));
-        metrics.gauge("cairn_outbox_backlog", started, OutboxRelay::backlog, relay);
+                Meters.counter(metrics, "cairn_outbox_published", relay),
+                Meters.counter(metrics, "cairn_outbox_publish_failures", relay));
+        Meters.gauge(metrics, "cairn_outbox_backlog", started, OutboxRelay::backlog, relay);
         return Optional.of(started.start());
     }
 }

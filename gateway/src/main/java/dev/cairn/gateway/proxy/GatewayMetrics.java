@@ -1,5 +1,6 @@
 package dev.cairn.gateway.proxy;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.gateway.upstream.Instance;
 import dev.cairn.gateway.upstream.UpstreamPool;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -27,27 +28,27 @@ public final class GatewayMetrics {
 
     /** A request was answered ({@code route} is the matched prefix, or {@code none}). */
     public void request(String route, String method, int status, String upstream, Duration elapsed) {
-        registry.counter("cairn_gateway_requests_total", new Tag("route", route), new Tag("method", method),
+        Meters.counter(registry, "cairn_gateway_requests_total", new Tag("route", route), new Tag("method", method),
                 new Tag("status", Integer.toString(status))).inc();
         if (upstream != null) {
-            registry.timer("cairn_gateway_request_seconds", new Tag("route", route), new Tag("upstream", upstream))
+            Meters.timer(registry, "cairn_gateway_request_seconds", new Tag("route", route), new Tag("upstream", upstream))
                     .update(elapsed);
         }
     }
 
     public void rateLimited(String route, String limitClass) {
-        registry.counter("cairn_gateway_rate_limited_total", new Tag("route", route), new Tag("class", limitClass)).inc();
+        Meters.counter(registry, "cairn_gateway_rate_limited_total", new Tag("route", route), new Tag("class", limitClass)).inc();
     }
 
     /** Registers the state gauges of pools and instances not seen before. */
     public void watch(Collection<UpstreamPool> pools) {
         for (UpstreamPool pool : pools) {
             if (gauges.add("pool|" + pool.name())) {
-                registry.gauge("cairn_gateway_circuit_state", pool, p -> p.breaker().state().code(), new Tag("pool", pool.name()));
+                Meters.gauge(registry, "cairn_gateway_circuit_state", pool, p -> p.breaker().state().code(), new Tag("pool", pool.name()));
             }
             for (Instance instance : pool.instances()) {
                 if (gauges.add("instance|" + pool.name() + "|" + instance.url())) {
-                    registry.gauge("cairn_gateway_upstream_healthy", instance, i -> i.healthy() ? 1 : 0,
+                    Meters.gauge(registry, "cairn_gateway_upstream_healthy", instance, i -> i.healthy() ? 1 : 0,
                             new Tag("pool", pool.name()), new Tag("instance", instance.url().toString()));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.cairn.analytics.detect;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.analytics.ingest.Contribution;
 import dev.cairn.analytics.store.AnalyticsStore;
 import dev.cairn.commons.money.Money;
@@ -57,7 +58,7 @@ public class AnomalyWatch {
         this.lastMinute = minuteOf(clock.instant()) - 1;
         // created up front: a meter first created while the server stops can deadlock Helidon 4.1
         for (String metric : new String[] {ORDER_VALUE, ORDERS_PER_MINUTE}) {
-            metrics.counter("cairn_analytics_anomalies_total", new Tag("metric", metric));
+            Meters.counter(metrics, "cairn_analytics_anomalies_total", new Tag("metric", metric));
         }
     }
 
@@ -94,7 +95,7 @@ public class AnomalyWatch {
 
     private void flag(String key, Anomaly anomaly) {
         if (store.addAnomaly(key, anomaly)) {
-            metrics.counter("cairn_analytics_anomalies_total", new Tag("metric", anomaly.metric())).inc();
+            Meters.counter(metrics, "cairn_analytics_anomalies_total", new Tag("metric", anomaly.metric())).inc();
             LOG.warning(() -> "Anomaly in " + anomaly.metric() + ": " + anomaly.value() + " where about "
                     + Math.round(anomaly.expected() * 100) / 100.0 + " was expected (z = "
                     + Math.round(anomaly.zScore() * 10) / 10.0 + ", " + anomaly.subject() + ")");

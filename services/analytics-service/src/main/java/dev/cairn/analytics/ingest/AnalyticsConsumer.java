@@ -1,5 +1,6 @@
 package dev.cairn.analytics.ingest;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.analytics.detect.AnomalyWatch;
 import dev.cairn.analytics.store.AnalyticsStore;
 import dev.cairn.commons.config.ConfigValues;
@@ -91,7 +92,7 @@ public class AnalyticsConsumer {
             return;
         }
         registerCounters();
-        metrics.gauge("cairn_analytics_consumer_lag", lag, AtomicLong::get);
+        Meters.gauge(metrics, "cairn_analytics_consumer_lag", lag, AtomicLong::get);
         String bootstrap = ConfigValues.require(config, "cairn.kafka.bootstrap", "set it to e.g. 127.0.0.1:9092");
         String group = config.getOptionalValue("cairn.analytics.group", String.class).orElse("analytics-service");
         topic = config.getOptionalValue("cairn.analytics.topic", String.class).orElse(KafkaSink.TOPIC);
@@ -238,7 +239,7 @@ public class AnalyticsConsumer {
     }
 
     private Counter counter(String outcome, String type) {
-        return counters.computeIfAbsent(outcome + "|" + type, key -> metrics.counter("cairn_analytics_events_total",
+        return counters.computeIfAbsent(outcome + "|" + type, key -> Meters.counter(metrics, "cairn_analytics_events_total",
                 new Tag("outcome", outcome), new Tag("type", type)));
     }
 

@@ -1,5 +1,6 @@
 package dev.cairn.order.client;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.order.persistence.PriceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,6 @@ public class ProductCatalog {
     }
 
     private void count(String source) {
-        metrics.counter("cairn_order_price_lookups_total", new Tag("source", source)).inc();
+        Meters.counter(metrics, "cairn_order_price_lookups_total", new Tag("source", source)).inc();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.order.operations;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.config.ConfigValues;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class DeadLetterGauges {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (String queue : deadLetters.queueNames()) {
             depths.put(queue, 0L);
-            metrics.gauge("cairn_dlq_depth", depths, all -> all.getOrDefault(queue, 0L), new Tag("queue", queue));
+            Meters.gauge(metrics, "cairn_dlq_depth", depths, all -> all.getOrDefault(queue, 0L), new Tag("queue", queue));
         }
         refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dlq-depth").factory());
         refresher.scheduleWithFixedDelay(this::refresh, 1_000, every.toMillis(), TimeUnit.MILLISECONDS);

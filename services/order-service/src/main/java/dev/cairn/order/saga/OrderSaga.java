@@ -1,5 +1,6 @@
 package dev.cairn.order.saga;
 
+import dev.cairn.commons.metrics.Meters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cairn.commons.config.ConfigValues;
@@ -143,7 +144,7 @@ public class OrderSaga {
                 SagaStep step = SagaStep.valueOf(state.get().state());
                 long started = System.nanoTime();
                 boolean advanced = executeInTrace(step, state.get(), runner);
-                metrics.timer("cairn_saga_step", new Tag("step", step.name().toLowerCase()))
+                Meters.timer(metrics, "cairn_saga_step", new Tag("step", step.name().toLowerCase()))
                         .update(Duration.ofNanos(System.nanoTime() - started));
                 if (haltAfter.isPresent() && haltAfter.get() == step && advanced && placedHere.contains(orderId)) {
                     LOG.severe("cairn.orders.saga.halt-after=" + step + ": halting the process (fault injection)");
@@ -231,7 +232,7 @@ public class OrderSaga {
             records.reserve(saga.orderId(), runner, linesOf(saga), clock.instant());
             return true;
         } catch (InventoryStore.OutOfStockException e) {
-            metrics.counter("cairn_inventory_stockouts").inc();
+            Meters.counter(metrics, "cairn_inventory_stockouts").inc();
             return fail(saga, runner, "insufficient stock for product " + e.productId());
         }
     }

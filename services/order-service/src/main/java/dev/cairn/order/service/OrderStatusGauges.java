@@ -1,5 +1,6 @@
 package dev.cairn.order.service;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.order.domain.OrderStatus;
 import dev.cairn.order.persistence.OrdersDataSource;
 import jakarta.annotation.PreDestroy;
@@ -45,7 +46,7 @@ public class OrderStatusGauges {
         for (OrderStatus status : OrderStatus.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(status, count);
-            metrics.gauge("cairn_orders_total", count, AtomicLong::get, new Tag("status", status.name()));
+            Meters.gauge(metrics, "cairn_orders_total", count, AtomicLong::get, new Tag("status", status.name()));
         }
     }
 

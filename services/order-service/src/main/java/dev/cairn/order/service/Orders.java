@@ -1,5 +1,6 @@
 package dev.cairn.order.service;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.paging.PageRequest;
 import dev.cairn.commons.problem.ProblemException;
 import dev.cairn.order.domain.InvalidTransitionException;
@@ -68,7 +69,7 @@ public class Orders {
     public PlacedOrder place(PlaceOrder command) {
         PlacedOrder placed = placement.record(command);
         if (!placed.replay()) {
-            metrics.counter("cairn_orders_created").inc();
+            Meters.counter(metrics, "cairn_orders_created").inc();
             updates.publish(new OrderUpdate(placed.orderId().toString(), OrderStatus.PENDING.name(), 1, null,
                     clock.instant()));
             saga.kick(placed.orderId());

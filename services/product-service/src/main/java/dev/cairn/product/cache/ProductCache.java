@@ -1,5 +1,6 @@
 package dev.cairn.product.cache;
 
+import dev.cairn.commons.metrics.Meters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.github.benmanes.caffeine.cache.AsyncCache;
@@ -81,7 +82,7 @@ public class ProductCache {
                         ConfigValues.duration(config, "cairn.products.cache.redis-timeout", Duration.ofMillis(250)),
                         metrics, "catalog-cache"),
                 ConfigValues.duration(config, "cairn.products.cache.redis-backoff", Duration.ofSeconds(5)),
-                metrics.counter("cairn_cache_errors", new Tag("layer", "l2")), clock);
+                Meters.counter(metrics, "cairn_cache_errors", new Tag("layer", "l2")), clock);
         this.bus = new InvalidationBus(redis, this::onInvalidation, this::dropEverythingLocal);
     }
 
@@ -186,7 +187,7 @@ public class ProductCache {
     }
 
     private void count(String cache, String layer, String result) {
-        metrics.counter("cairn_cache_requests", new Tag("cache", cache), new Tag("layer", layer), new Tag("result", result))
+        Meters.counter(metrics, "cairn_cache_requests", new Tag("cache", cache), new Tag("layer", layer), new Tag("result", result))
                 .inc();
     }
 

@@ -1,5 +1,6 @@
 package dev.cairn.product.persistence;
 
+import dev.cairn.commons.metrics.Meters;
 import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandSucceededEvent;
@@ -30,7 +31,7 @@ final class MongoCommandMetrics implements CommandListener {
     }
 
     private void record(String command, String outcome, long nanos) {
-        metrics.timer("cairn_mongo_command", new Tag("command", command), new Tag("outcome", outcome))
+        Meters.timer(metrics, "cairn_mongo_command", new Tag("command", command), new Tag("outcome", outcome))
                 .update(Duration.ofNanos(nanos));
     }
 }

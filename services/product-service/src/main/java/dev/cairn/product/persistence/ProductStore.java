@@ -1,5 +1,6 @@
 package dev.cairn.product.persistence;
 
+import dev.cairn.commons.metrics.Meters;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
@@ -49,7 +50,7 @@ public class ProductStore {
                         @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.products = database.getCollection("products");
         this.search = search;
-        this.queries = metrics.counter("cairn_product_queries_total");
+        this.queries = Meters.counter(metrics, "cairn_product_queries_total");
     }
 
     /** Stores a new product with its {@code product.created} event; fails with {@link SkuTakenException}. */

@@ -1,5 +1,6 @@
 package dev.cairn.product.service;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.config.ConfigValues;
 import dev.cairn.commons.events.CairnEvent;
 import dev.cairn.commons.events.EventCodec;
@@ -51,9 +52,9 @@ public class ViewTracker {
 
     @Inject
     public ViewTracker(Config config, @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
-        this.views = metrics.counter("cairn_product_views");
-        this.dropped = metrics.counter("cairn_product_views_dropped");
-        this.sendFailures = metrics.counter("cairn_product_views_send_failures");
+        this.views = Meters.counter(metrics, "cairn_product_views");
+        this.dropped = Meters.counter(metrics, "cairn_product_views_dropped");
+        this.sendFailures = Meters.counter(metrics, "cairn_product_views_send_failures");
         this.pending = new ArrayBlockingQueue<>(config.getOptionalValue("cairn.products.views.queue-size", Integer.class)
                 .orElse(10_000));
         this.producer = new KafkaProducer<>(Map.of(

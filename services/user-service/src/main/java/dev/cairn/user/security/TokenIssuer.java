@@ -1,5 +1,6 @@
 package dev.cairn.user.security;
 
+import dev.cairn.commons.metrics.Meters;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.SignedJwt;
 import io.helidon.security.jwt.jwk.JwkRSA;
@@ -34,7 +35,7 @@ public class TokenIssuer {
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
-        this.issueTimer = metrics.timer("cairn_token_issue");
+        this.issueTimer = Meters.timer(metrics, "cairn_token_issue");
     }
 
     /**

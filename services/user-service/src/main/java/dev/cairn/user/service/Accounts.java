@@ -1,5 +1,6 @@
 package dev.cairn.user.service;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.paging.PageRequest;
 import dev.cairn.commons.problem.ProblemException;
 import dev.cairn.commons.problem.ProblemType;
@@ -53,7 +54,7 @@ public class Accounts {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
-        this.registered = metrics.counter("cairn_users_registered");
+        this.registered = Meters.counter(metrics, "cairn_users_registered");
     }
 
     /** Creates a customer account; 409 when the email (in any case) is taken, 400 for a weak password. */

@@ -1,5 +1,6 @@
 package dev.cairn.user.service;
 
+import dev.cairn.commons.metrics.Meters;
 import dev.cairn.commons.problem.ProblemException;
 import dev.cairn.commons.problem.ProblemType;
 import dev.cairn.user.domain.AuditAction;
@@ -178,7 +179,7 @@ public class Authentication {
     }
 
     private void countLogin(String result) {
-        metrics.counter("cairn_auth_logins", new Tag("result", result)).inc();
+        Meters.counter(metrics, "cairn_auth_logins", new Tag("result", result)).inc();
     }
 
     private static ProblemException unauthorized(String detail) {
