@@ -364,7 +364,10 @@ public final class ProxyHandler implements Handler {
     private static void relay(int status, Map<String, List<String>> headers, InputStream body, String method,
                               ServerResponse response, int keep, Consumer<byte[]> upstreamDone) {
         boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
-        try (InputStream in = body) {
+        // not closed here: closing reads an unfinished body to its end (an event stream never ends); the caller's
+        // UpstreamResponse hands the connection back or closes it
+        InputStream in = body;
+        try {
             if (noBody) {
                 response.status(status);
                 copyHeaders(headers, response);

@@ -103,7 +103,13 @@ public final class UpstreamClient implements AutoCloseable {
             throw e;
         }
         watch.arrived();
-        return new UpstreamResponse(response, watch);
+        try {
+            return new UpstreamResponse(response, watch);
+        } catch (IOException | RuntimeException e) {
+            watch.close();
+            response.close();
+            throw e;
+        }
     }
 
     /** Connections to all instances: open, in use and idle (kept alive). */
