@@ -81,6 +81,20 @@ public abstract class ServiceEndpointsContract {
         assertThat(families).containsAll(catalogueMetrics());
     }
 
+    /**
+     * Every meter carries Helidon's {@code mp_scope} label, i.e. was registered through Helidon's registry. A library
+     * registering straight into Micrometer's global registry (SmallRye's Micrometer decorator did) takes Micrometer's
+     * lock before Helidon 4.1.2's, the opposite order of every other registration, and can deadlock a starting
+     * service (docs/OBSERVABILITY.md).
+     */
+    @Test
+    public void everyMeterIsRegisteredThroughHelidon() {
+        String body = target().path("/metrics").request(MediaType.TEXT_PLAIN).get(String.class);
+        List<String> samples = body.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(samples).isNotEmpty();
+        assertThat(samples).filteredOn(sample -> !sample.contains("mp_scope=\"")).isEmpty();
+    }
+
     @Test
     public void openApiDocumentNamesTheService() {
         Response response = target().path("/openapi").request("application/yaml").get();
