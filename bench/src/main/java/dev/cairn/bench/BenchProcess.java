@@ -76,11 +76,16 @@ public final class BenchProcess implements AutoCloseable {
         process.awaitExit(Duration.ofSeconds(10));
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops the process gracefully (SIGTERM), waiting up to {@code patience} for it to exit before killing it. */
+    public void stop(Duration patience) throws InterruptedException {
         process.terminate();
-        if (!process.awaitExit(Duration.ofSeconds(30))) {
+        if (!process.awaitExit(patience)) {
             process.kill();
         }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(30));
     }
 }

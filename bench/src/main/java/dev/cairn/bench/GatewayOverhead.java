@@ -35,7 +35,7 @@ public final class GatewayOverhead extends Benchmark {
     int rounds = 3;
 
     @Option(names = "--seconds", description = "Seconds per saturation and per paced run (default: ${DEFAULT-VALUE}).")
-    int seconds = 6;
+    int seconds = 5;
 
     @Option(names = "--warmup-seconds", description = "Longest warm-up through the gateway before the rounds: wrk runs in "
             + "5 s steps until the gateway's C2 compiler used under 10 %% of its CPU in a step (its JIT has compiled the "

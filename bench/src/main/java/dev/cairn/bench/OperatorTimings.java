@@ -106,9 +106,9 @@ public final class OperatorTimings extends Benchmark {
                         + "work (desired state, JSON comparison, hashing) is most of the rest. The mean reconcile is "
                         + "long because reconciles of different platforms wait for the shared API server and CPU.")
                 .text("Autoscaler reaction: a product-service pod (a stub exporting `cairn_http_server_requests_total`) "
-                        + "with `rps` autoscaling (target 10/s, 1–4 replicas) idles for two rounds of the autoscaler "
-                        + "loop; then 2 clients send requests as fast as it answers (hundreds per second), and the time "
-                        + "until the Deployment's `replicas` go above 1 is measured. The idle rounds already took the counter's "
+                        + "with `rps` autoscaling (target 10/s, 1–4 replicas) idles for one round of the autoscaler "
+                        + "loop (a third of an interval past it); then 2 clients send requests as fast as it answers (hundreds per second), and the time "
+                        + "until the Deployment's `replicas` go above 1 is measured. The idle round already took the counter's "
                         + "baseline, so the first round after the step sees the rate and decides (panic mode: 30+ rps "
                         + "on a 10 rps target); the reaction is therefore up to one interval plus a scrape and a patch, "
                         + "and the interval (`CAIRN_OPERATOR_AUTOSCALER_INTERVAL`, default 5 s) is the knob.")

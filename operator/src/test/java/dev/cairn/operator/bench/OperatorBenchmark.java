@@ -105,7 +105,7 @@ public final class OperatorBenchmark {
     }
 
     /**
-     * A product-service pod (stub) with RPS autoscaling (target 10/s, 1..4 replicas) idles for two rounds, then load
+     * A product-service pod (stub) with RPS autoscaling (target 10/s, 1..4 replicas) idles for one round, then load
      * starts; the time from the load step until the Deployment's replicas go up.
      */
     private static void autoscalerReaction(Duration interval, String figure) throws Exception {
@@ -124,7 +124,8 @@ public final class OperatorBenchmark {
                 Pods.runningAt(client, namespace, "shop-product-service-abc12-xyz34",
                         Map.of("app.kubernetes.io/name", "product-service", "app.kubernetes.io/instance", "shop"), stub);
                 autoscaler.start();
-                LockSupport.parkNanos(interval.multipliedBy(2).plusMillis(interval.toMillis() / 3).toNanos());
+                // one round of the loop (at one interval) takes the counter's baseline; the step comes a third of an interval later
+                LockSupport.parkNanos(interval.plusMillis(interval.toMillis() / 3).toNanos());
                 long step = System.nanoTime();
                 try (LoadGenerator load = new LoadGenerator("http://127.0.0.1:" + stub.port() + "/api/v1/products", 2)) {
                     long deadline = step + interval.multipliedBy(10).toNanos();
