@@ -26,12 +26,19 @@ public final class Startup extends Benchmark {
     /** {@code ./cairn up}'s default JVM options (launcher UpCommand, CAIRN_JAVA_OPTS). */
     static final List<String> UP_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m",
             "-XX:+ExitOnOutOfMemoryError");
-    static final List<String> PROCESSES = List.of("gateway", "user-service", "product-service", "order-service",
+    static final List<String> ALL_PROCESSES = List.of("gateway", "user-service", "product-service", "order-service",
             "analytics-service");
 
 
     @Option(names = "--runs", description = "Starts per service and variant (default: ${DEFAULT-VALUE}).")
     int runs = 3;
+
+    @Option(names = "--processes", split = ",", description = "Which processes (default: all five).")
+    List<String> processes = ALL_PROCESSES;
+
+    @Option(names = "--jvm-option", description = "Extra JVM option for every start, both variants, to try one "
+            + "out, e.g. -XX:MaxHeapFreeRatio=30 (repeatable; the table then describes options it does not name).")
+    List<String> extraJvmOptions = new ArrayList<>();
 
 
     @Override
@@ -40,7 +47,7 @@ public final class Startup extends Benchmark {
         Path jwks = Files.createTempFile("bench-jwks-", ".json");
         Files.writeString(jwks, TestTokens.withNewKey().jwks());
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-        for (String name : PROCESSES) {
+        for (String name : processes) {
             Map<String, String> environment = BenchInfrastructure.environment(name, true, true);
             environment.put("CAIRN_AUTH_JWKS_URL", jwks.toString());
             environments.put(name, environment);
@@ -52,7 +59,7 @@ public final class Startup extends Benchmark {
         try {
             train(environments, cds);
             for (int run = 1; run <= starts; run++) {
-                for (String name : PROCESSES) {
+                for (String name : processes) {
                     for (String variant : VARIANTS) {
                         List<String> options = options(variant, cds.resolve(name + ".jsa"));
                         try (BenchProcess process = BenchProcess.start(name, environments.get(name), options,
@@ -80,12 +87,12 @@ public final class Startup extends Benchmark {
      * the archive when it exits, whatever else ran meanwhile. (A start that records an archive takes two to three
      * times as long as a plain one, so one after the other they took over two minutes.)
      */
-    private static void train(Map<String, Map<String, String>> environments, Path cds) throws Exception {
-        System.out.println("startup: training starts of " + String.join(", ", PROCESSES)
+    private void train(Map<String, Map<String, String>> environments, Path cds) throws Exception {
+        System.out.println("startup: training starts of " + String.join(", ", processes)
                 + " at once, for their AppCDS archives ...");
         List<Thread> starts = new ArrayList<>();
         Map<String, Exception> failures = new ConcurrentHashMap<>();
-        for (String name : PROCESSES) {
+        for (String name : processes) {
             Path archive = cds.resolve(name + ".jsa");
             Files.deleteIfExists(archive);
             starts.add(Thread.ofVirtual().name("train-" + name).start(() -> {
@@ -102,9 +109,10 @@ public final class Startup extends Benchmark {
         }
         if (!failures.isEmpty()) {
             Map.Entry<String, Exception> first = failures.entrySet().iterator().next();
-            throw new IllegalStateException("training start of " + first.getKey() + " failed", first.getValue());
+            throw new IllegalStateException("training start of " + first.getKey() + " failed: "
+                    + first.getValue().getMessage(), first.getValue());
         }
-        for (String name : PROCESSES) {
+        for (String name : processes) {
             if (!Files.exists(cds.resolve(name + ".jsa"))) {
                 System.out.println("startup: no archive written for " + name + "; its `./cairn up` starts run without");
             }
@@ -117,7 +125,7 @@ public final class Startup extends Benchmark {
      */
     static final List<String> VARIANTS = List.of("default", "xms+cds");
 
-    static List<String> options(String variant, Path archive) {
+    List<String> options(String variant, Path archive) {
         List<String> options = new ArrayList<>(UP_JVM);
         if (variant.contains("xms")) {
             options.add(SMALL_HEAP);
@@ -126,17 +134,18 @@ public final class Startup extends Benchmark {
             options.add("-XX:SharedArchiveFile=" + archive);
             options.add("-XX:+AutoCreateSharedArchive");
         }
+        options.addAll(extraJvmOptions);
         return options;
     }
 
     /** An initial heap of 16 MiB: the heap grows only as far as the service needs instead of starting at Xmx. */
     static final String SMALL_HEAP = "-Xms16m";
 
-    private static Section section(boolean quick, int starts, Map<String, List<Double>> ready,
+    private Section section(boolean quick, int starts, Map<String, List<Double>> ready,
                                    Map<String, List<Double>> rss) {
         Section.Table table = new Section.Table("process", "ready s, plain options", "ready s, `./cairn up`",
                 "× plain", "RSS MiB, plain options", "RSS MiB, `./cairn up`", "≤ 3 s and ≤ 200 MB: plain / `./cairn up`");
-        for (String name : PROCESSES) {
+        for (String name : processes) {
             Summary plain = Summary.of(ready.getOrDefault(name + "/default", List.of()));
             Summary tuned = Summary.of(ready.getOrDefault(name + "/xms+cds", List.of()));
             Summary plainRss = Summary.of(rss.getOrDefault(name + "/default", List.of()));
@@ -148,7 +157,8 @@ public final class Startup extends Benchmark {
         return new Section("Startup and footprint")
                 .command("./cairn bench startup" + (quick ? " --quick" : ""))
                 .text("Each process is started from its built jar with the JVM options `./cairn up` passes (`"
-                        + String.join(" ", UP_JVM) + "`) against local datastores (PostgreSQL, Redis, RabbitMQ; "
+                        + String.join(" ", UP_JVM) + "`" + (extraJvmOptions.isEmpty() ? "" : ", here plus `"
+                        + String.join(" ", extraJvmOptions) + "` from --jvm-option") + ") against local datastores (PostgreSQL, Redis, RabbitMQ; "
                         + "MongoDB and Kafka in-process in the benchmark JVM when none listens on the standard port). "
                         + "Time to ready = from spawning `java` to the first `GET /health/ready` answering UP (polled "
                         + "every 10 ms; readiness includes connecting to every datastore the service needs); RSS = "

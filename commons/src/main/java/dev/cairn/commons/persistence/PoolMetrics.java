@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * <p>
  * The meters are registered when the pool is first used, not when it is made: a service's pool is made while CDI
  * starts (it migrates the schema before anyone uses it), when Helidon's metrics are not ready yet. A registry that
- * still refuses them is asked again at most every {@link #RETRY_INTERVAL}, and the pool works without metrics meanwhile.
+ * still refuses them is asked again at most every {@link #RETRY_INTERVAL}, and the pool works without metrics meanwhile;
+ * {@link DataSourcesAtStart} asks once more as soon as Helidon's metrics have started ({@link PendingPoolMeters}).
  */
 public final class PoolMetrics implements MetricsTrackerFactory {
 
@@ -48,7 +49,9 @@ public final class PoolMetrics implements MetricsTrackerFactory {
 
     @Override
     public IMetricsTracker create(String poolName, PoolStats stats) {
-        return new DeferredTracker(poolName, stats);
+        DeferredTracker tracker = new DeferredTracker(poolName, stats);
+        PendingPoolMeters.add(tracker);
+        return tracker;
     }
 
     private IMetricsTracker register(String poolName, PoolStats stats) {
@@ -87,7 +90,7 @@ public final class PoolMetrics implements MetricsTrackerFactory {
     }
 
     /** Registers the pool's meters at its first use after the registry accepts them, then records into them. */
-    private final class DeferredTracker implements IMetricsTracker {
+    private final class DeferredTracker implements IMetricsTracker, PendingPoolMeters.Registration {
 
         private final String poolName;
         private final PoolStats stats;
@@ -131,9 +134,17 @@ public final class PoolMetrics implements MetricsTrackerFactory {
             }
         }
 
+        @Override
+        public synchronized void registerNow() {
+            if (registered == null) {
+                tryRegister();
+            }
+        }
+
         private void tryRegister() {
             try {
                 registered = register(poolName, stats);
+                PendingPoolMeters.remove(this);
             } catch (RuntimeException e) {
                 nextAttemptNanos = System.nanoTime() + retryInterval.toNanos();
                 failures++;

@@ -62,6 +62,22 @@ class PoolMetricsTest {
         assertThat(recorded).isEmpty();
     }
 
+    @Test
+    void pendingMetersAreRegisteredWhenAskedWithoutWaitingForTheNextUse() {
+        IMetricsTracker tracker = new PoolMetrics(registry(), Duration.ofHours(1)).create("products", stats);
+        tracker.recordConnectionAcquiredNanos(1_000);
+        assertThat(registrations).hasValue(1);
+
+        refusing.set(false);
+        PendingPoolMeters.registerAll();
+        assertThat(registrations).as("registered by registerAll, not by a use").hasValue(2);
+
+        tracker.recordConnectionUsageMillis(3);
+        PendingPoolMeters.registerAll();
+        assertThat(recorded).containsExactly("cairn_db_pool_usage PT0.003S");
+        assertThat(registrations).as("a registered pool is not registered again").hasValue(2);
+    }
+
     /** A registry whose first gauge call fails while {@link #refusing}, and whose meters record what they get. */
     private MetricRegistry registry() {
         return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MetricRegistry.class},
