@@ -39,9 +39,12 @@ public final class GatewayOverhead extends Benchmark {
 
     @Option(names = "--warmup-seconds", description = "Longest warm-up through the gateway before the rounds: wrk runs in "
             + "5 s steps until the gateway's C2 compiler used under 10 %% of its CPU in a step (its JIT has compiled the "
-            + "hot path), at least 20 s and at most this; direct and nginx then get 10 s each, as the gateway's warm-up "
+            + "hot path), at least 20 s and at most this; direct and nginx then get 5 s each, as the gateway's warm-up "
             + "warmed the product service too (default: ${DEFAULT-VALUE}).")
     int warmupSeconds = 90;
+
+    /** Warm-up of the direct and nginx paths: the gateway's warm-up already sent its load to the product service. */
+    private static final Duration SIDE_WARMUP = Duration.ofSeconds(5);
 
     @Option(names = "--connections", description = "wrk connections at saturation (default: ${DEFAULT-VALUE}).")
     int connections = 32;
@@ -116,8 +119,8 @@ public final class GatewayOverhead extends Benchmark {
                     checkAnswers(target.getKey(), target.getValue(), headers);
                 }
                 WarmUp warm = warmUp(gateway, targets.get("gateway"), headers, warmup, quick);
-                Wrk.run(targets.get("direct"), 2, connections, quick ? run : Duration.ofSeconds(10), headers);
-                Wrk.run(targets.get("nginx"), 2, connections, quick ? run : Duration.ofSeconds(10), headers);
+                Wrk.run(targets.get("direct"), 2, connections, quick ? run : SIDE_WARMUP, headers);
+                Wrk.run(targets.get("nginx"), 2, connections, quick ? run : SIDE_WARMUP, headers);
                 Map<String, List<Double>> throughput = new LinkedHashMap<>();
                 Map<String, Long> errors = new LinkedHashMap<>();
                 Map<String, Map<String, List<Double>>> cpu = new LinkedHashMap<>();
@@ -250,8 +253,8 @@ public final class GatewayOverhead extends Benchmark {
                         + "wrk, closed loop) after a warm-up: through the gateway in 5 s steps until its C2 compiler "
                         + "(the CPU time of its `C2 CompilerThre` threads in /proc) took under %.0f %% of its CPU in a "
                         + "step, at least 20 s — the JIT has then compiled the gateway's hot path; before that, half of "
-                        + "its CPU went to compiling. This run: %d s (C2 at %.0f %% in the last step). Then 10 s direct "
-                        + "and 10 s through nginx, and %d rounds.", connections, run.toSeconds(), SETTLED_C2_SHARE * 100,
+                        + "its CPU went to compiling. This run: %d s (C2 at %.0f %% in the last step). Then 5 s direct "
+                        + "and 5 s through nginx, and %d rounds.", connections, run.toSeconds(), SETTLED_C2_SHARE * 100,
                         warm.took().toSeconds(), warm.compilerShare() * 100, rounds))
                 .table(throughputTable)
                 .text("**CPU per request at saturation** (median of the rounds): CPU time each process used during "
