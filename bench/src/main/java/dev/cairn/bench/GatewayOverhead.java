@@ -144,7 +144,7 @@ public final class GatewayOverhead extends Benchmark {
                 Map<String, List<Double>> p50 = new LinkedHashMap<>();
                 Map<String, List<Double>> p99 = new LinkedHashMap<>();
                 Map<String, Long> pacedErrors = new LinkedHashMap<>();
-                try (PacedLoad paced = new PacedLoad()) {
+                try (PacedLoad paced = new PacedLoad(connections)) {
                     for (var target : targets.entrySet()) {
                         paced.run(URI.create(target.getValue()), rate, Duration.ofSeconds(1), headers);
                     }
@@ -265,8 +265,9 @@ public final class GatewayOverhead extends Benchmark {
                 .text(String.format(Locale.ROOT, "**Latency at a fixed 50 %% load**: %s req/s on every path (half the "
                         + "lowest saturation median above), open loop from the JVM load generator (`PacedLoad`: each "
                         + "request is due at start + i/rate and its latency counts from when it was due, so stalls "
-                        + "are not hidden — wrk2's method; wrk2 is not in Debian), %d s per run, %d rounds.",
-                        Summary.number(rate, 0), run.toSeconds(), rounds))
+                        + "are not hidden; at most %d requests in flight, as many connections as wrk's — wrk2's "
+                        + "method; wrk2 is not in Debian), %d s per run, %d rounds.",
+                        Summary.number(rate, 0), connections, run.toSeconds(), rounds))
                 .table(latencyTable)
                 .table(targets);
     }

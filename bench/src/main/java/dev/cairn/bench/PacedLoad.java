@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,12 +20,26 @@ import java.util.concurrent.locks.LockSupport;
  * then whether or not earlier ones have been answered, and its latency counts from when it was <em>due</em>, not
  * from when it could be sent. A target that stalls therefore shows the stall in every request that waited behind
  * it (no coordinated omission), which a closed-loop generator would hide.
+ * <p>
+ * Like wrk2, it keeps at most a fixed number of requests in flight, hence of connections: a request due while all
+ * are busy is sent when one comes back, and that wait counts in its latency. Without the bound, the JDK client opened
+ * a new connection for every request that found none idle, and a target slowed down for a moment was then buried
+ * under hundreds of new connections, which slowed it further.
  */
 public final class PacedLoad implements AutoCloseable {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    private final int connections;
+
+    /** @param connections requests (and so connections) in flight at most */
+    public PacedLoad(int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, not " + connections);
+        }
+        this.connections = connections;
+    }
 
     /** What a paced run measured: latencies in microseconds from the due time, sorted. */
     public record Result(double offeredRate, double achievedRate, long errors, long[] latencies) {
@@ -50,6 +65,7 @@ public final class PacedLoad implements AutoCloseable {
         AtomicLong errors = new AtomicLong();
         CompletableFuture<?>[] pending = new CompletableFuture<?>[total];
         double intervalNanos = 1e9 / rate;
+        Semaphore inFlight = new Semaphore(connections);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         for (int i = 0; i < total; i++) {
             long due = start + (long) (i * intervalNanos);
@@ -57,10 +73,12 @@ public final class PacedLoad implements AutoCloseable {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            inFlight.acquire();
             int index = i;
             pending[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                     .handle((response, failure) -> {
                         long now = System.nanoTime();
+                        inFlight.release();
                         if (failure != null || response.statusCode() / 100 != 2) {
                             errors.incrementAndGet();
                         } else {

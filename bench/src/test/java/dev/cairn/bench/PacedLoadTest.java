@@ -9,9 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PacedLoadTest {
 
@@ -42,7 +45,7 @@ class PacedLoadTest {
 
     @Test
     void sendsRateTimesDurationRequestsWithTheHeadersAndTimesEachOne() throws Exception {
-        try (PacedLoad load = new PacedLoad()) {
+        try (PacedLoad load = new PacedLoad(8)) {
             PacedLoad.Result result = load.run(url("/ok"), 200, Duration.ofMillis(500), Map.of("Authorization", "Bearer t"));
             assertThat(requests.get()).isEqualTo(100);
             assertThat(result.latencies()).hasSize(100);
@@ -53,8 +56,46 @@ class PacedLoadTest {
     }
 
     @Test
+    void keepsAtMostItsConnectionsInFlightAndCountsTheWaitInTheLatency() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        slow.createContext("/slow", exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("{}".getBytes());
+            exchange.close();
+        });
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        slow.setExecutor(handlers);
+        slow.start();
+        try (PacedLoad load = new PacedLoad(2)) {
+            // 40 requests due within 200 ms, two at a time for 50 ms each: the last is answered about 1 s after start
+            PacedLoad.Result result = load.run(URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/slow"),
+                    200, Duration.ofMillis(200), Map.of());
+            assertThat(result.latencies()).hasSize(40);
+            assertThat(mostInFlight.get()).isEqualTo(2);
+            assertThat(result.percentileMillis(99)).as("waiting for a free connection counts").isGreaterThan(500);
+        } finally {
+            slow.stop(0);
+            handlers.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesZeroConnections() {
+        assertThatThrownBy(() -> new PacedLoad(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void countsAnswersOtherThan2xxAsErrorsWithoutLatency() throws Exception {
-        try (PacedLoad load = new PacedLoad()) {
+        try (PacedLoad load = new PacedLoad(8)) {
             PacedLoad.Result result = load.run(url("/missing"), 100, Duration.ofMillis(200), Map.of());
             assertThat(result.errors()).isEqualTo(20);
             assertThat(result.latencies()).isEmpty();
