@@ -48,13 +48,13 @@ public final class BenchMain implements Callable<Integer> {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         System.exit(new CommandLine(new BenchMain())
                 .setExecutionExceptionHandler((error, commandLine, parsed) -> {
-                    if (!(error instanceof IllegalStateException)) {
+                    if (!(error instanceof IllegalStateException || error instanceof IllegalArgumentException)) {
                         throw error;
                     }
                     // a benchmark that cannot run says why, without a stack trace (a missing tool, a process that
-                    // did not start: its log is named in the message)
+                    // did not start: its log is named in the message; an option it cannot use)
                     commandLine.getErr().println("cairn " + commandLine.getCommandSpec().qualifiedName() + ": " + error.getMessage());
-                    return 1;
+                    return error instanceof IllegalArgumentException ? 2 : 1;
                 })
                 .execute(args));
     }

@@ -37,13 +37,18 @@ public final class Startup extends Benchmark {
     List<String> processes = ALL_PROCESSES;
 
     @Option(names = "--jvm-option", description = "Extra JVM option for every start, both variants, to try one "
-            + "out, e.g. -XX:MaxHeapFreeRatio=30 (repeatable; the table then describes options it does not name).")
+            + "out, e.g. -XX:MaxHeapFreeRatio=30 (repeatable; the section's text names them).")
     List<String> extraJvmOptions = new ArrayList<>();
 
 
     @Override
     public Section measure(boolean quick) throws Exception {
         int starts = quick ? 1 : runs;
+        List<String> unknown = processes.stream().filter(name -> !ALL_PROCESSES.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--processes: no process named " + String.join(", ", unknown)
+                    + " (known: " + String.join(", ", ALL_PROCESSES) + ")");
+        }
         Path jwks = Files.createTempFile("bench-jwks-", ".json");
         Files.writeString(jwks, TestTokens.withNewKey().jwks());
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -158,7 +163,8 @@ public final class Startup extends Benchmark {
                 .command("./cairn bench startup" + (quick ? " --quick" : ""))
                 .text("Each process is started from its built jar with the JVM options `./cairn up` passes (`"
                         + String.join(" ", UP_JVM) + "`" + (extraJvmOptions.isEmpty() ? "" : ", here plus `"
-                        + String.join(" ", extraJvmOptions) + "` from --jvm-option") + ") against local datastores (PostgreSQL, Redis, RabbitMQ; "
+                        + String.join(" ", extraJvmOptions) + "` from --jvm-option")
+                        + ") against local datastores (PostgreSQL, Redis, RabbitMQ; "
                         + "MongoDB and Kafka in-process in the benchmark JVM when none listens on the standard port). "
                         + "Time to ready = from spawning `java` to the first `GET /health/ready` answering UP (polled "
                         + "every 10 ms; readiness includes connecting to every datastore the service needs); RSS = "
