@@ -22,6 +22,11 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
+    /** The sample lines (neither blank nor a comment), as exported. */
+    public static List<String> samples(String body) {
+        return body.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    }
+
     /**
      * The metric families declared by {@code # TYPE} lines.
      *

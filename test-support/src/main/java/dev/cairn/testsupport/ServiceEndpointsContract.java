@@ -90,7 +90,7 @@ public abstract class ServiceEndpointsContract {
     @Test
     public void everyMeterIsRegisteredThroughHelidon() {
         String body = target().path("/metrics").request(MediaType.TEXT_PLAIN).get(String.class);
-        List<String> samples = body.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> samples = PrometheusText.samples(body);
         assertThat(samples).isNotEmpty();
         assertThat(samples).filteredOn(sample -> !sample.contains("mp_scope=\"")).isEmpty();
     }
