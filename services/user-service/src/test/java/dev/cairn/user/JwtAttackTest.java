@@ -1,5 +1,7 @@
 package dev.cairn.user;
 
+import dev.cairn.commons.security.RememberedTokensExtension;
+import dev.cairn.commons.security.VerifiedTokens;
 import dev.cairn.testsupport.TestTokens;
 import dev.cairn.user.security.KeyRing;
 import dev.cairn.user.security.SigningKey;
@@ -7,6 +9,7 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.SignedJwt;
 import io.helidon.security.jwt.jwk.JwkRSA;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ import java.util.function.UnaryOperator;
 import static dev.cairn.user.UserApi.expect;
 import static dev.cairn.user.UserApi.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Forged and broken tokens against a protected endpoint ({@code GET /api/v1/users/me}): each is a 401 problem.
@@ -166,5 +170,34 @@ class JwtAttackTest {
         String header = B64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keys.signingKey().kid() + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         rejected(header + "." + parts[1] + "." + parts[2]);
+    }
+
+    /** The verified tokens the service remembers (commons' RememberedTokensExtension). */
+    private static VerifiedTokens remembered() {
+        return CDI.current().getBeanManager().getExtension(RememberedTokensExtension.class).verifiedTokens()
+                .orElseThrow(() -> new AssertionError("the remembering MP-JWT provider is not installed"));
+    }
+
+    @Test
+    void anAcceptedTokenIsRememberedAndRefusedAllTheSameOnceItExpires() {
+        String token = signed(jwt -> jwt.expirationTime(Instant.now().plusSeconds(2)));
+        expect(new UserApi(target).as("/api/v1/users/me", token).get(), 200);
+        assertThat(remembered().subjectOf("Bearer " + token)).isPresent();
+
+        // expiry plus Helidon's 5 s of allowed clock skew
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> statusWith(token) == 401);
+        rejected(token);
+    }
+
+    @Test
+    void aRememberedTokenWithOneSignatureCharacterChangedIsRejected() {
+        String token = signed(jwt -> jwt);
+        expect(new UserApi(target).as("/api/v1/users/me", token).get(), 200);
+        expect(new UserApi(target).as("/api/v1/users/me", token).get(), 200);
+        assertThat(remembered().subjectOf("Bearer " + token)).isPresent();
+
+        char last = token.charAt(token.length() - 2);
+        rejected(token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1));
+        rejected(token + "A");
     }
 }
