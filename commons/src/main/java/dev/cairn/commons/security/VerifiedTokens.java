@@ -69,9 +69,4 @@ public final class VerifiedTokens {
                 .flatMap(TokenCredential::getExpTime)
                 .ifPresent(expires -> verified.put(header, new Verified(subject, expires.plus(clockSkew))));
     }
-
-    /** How many tokens are remembered now (approximate, as the cache's own count). */
-    public long size() {
-        return verified.estimatedSize();
-    }
 }
