@@ -74,6 +74,6 @@ public class RememberedTokensExtension implements Extension {
                 .flatMap(Optional::stream)
                 .map(application -> application.getAnnotation(LoginConfig.class))
                 .filter(Objects::nonNull)
-                .anyMatch(login -> "MP-JWT".equals(login.authMethod()));
+                .anyMatch(RememberingJwtAuthProvider::isMpJwt);
     }
 }

@@ -64,7 +64,12 @@ public final class RememberingJwtAuthProvider implements AuthenticationProvider,
     private static boolean usesMpJwt(EndpointConfig endpoint) {
         return endpoint.securityLevels().getFirst()
                 .filterAnnotations(LoginConfig.class, EndpointConfig.AnnotationScope.CLASS).stream()
-                .anyMatch(login -> "MP-JWT".equals(login.authMethod()));
+                .anyMatch(RememberingJwtAuthProvider::isMpJwt);
+    }
+
+    /** Whether a {@code @LoginConfig} names MicroProfile JWT. */
+    static boolean isMpJwt(LoginConfig login) {
+        return "MP-JWT".equals(login.authMethod());
     }
 
     @Override
