@@ -6,6 +6,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,15 @@ import java.util.function.Supplier;
  * lock-order inversion between its read-write lock and Micrometer's meter map lock; seen as a user-service whose
  * first HTTP request and first database connection registered their meters together, and hung for good). Every
  * Cairn meter goes through here: a meter seen before comes from a map without any lock, a new one is registered
- * under one process-wide lock.
+ * under one process-wide lock, and not on another thread while Helidon registers its own at start-up
+ * ({@link StartupMetersGate}).
  */
 public final class Meters {
 
     private static final Object REGISTERING = new Object();
     private static final Map<List<Object>, Object> KNOWN = new ConcurrentHashMap<>();
+    /** Opened by {@link StartupMetersGateExtension}; a start-up takes a few seconds, so 10 s is a bound, not a wait. */
+    static final StartupMetersGate STARTUP = new StartupMetersGate(Duration.ofSeconds(10));
 
     private Meters() {
     }
@@ -57,6 +61,7 @@ public final class Meters {
         if (known != null) {
             return (M) known;
         }
+        STARTUP.awaitOpen();
         synchronized (REGISTERING) {
             return (M) KNOWN.computeIfAbsent(key, ignored -> Objects.requireNonNull(register.get(), name));
         }
